@@ -1,0 +1,80 @@
+# Guestlist: build, preview, test and publish the blog.
+# Every target that needs Python makes .venv from the pinned requirements the
+# first time; after that the stamp files below say there is nothing to install.
+
+PYTHON3 ?= python3
+VENV ?= .venv
+PY = $(VENV)/bin/python
+PELICAN = $(VENV)/bin/pelican
+PELICANOPTS ?=
+
+BASEDIR = $(CURDIR)
+INPUTDIR = $(BASEDIR)/content
+OUTPUTDIR = $(BASEDIR)/output
+CONFFILE = $(BASEDIR)/pelicanconf.py
+PUBLISHCONF = $(BASEDIR)/publishconf.py
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+
+RELATIVE ?= 0
+ifeq ($(RELATIVE), 1)
+	PELICANOPTS += --relative-urls
+endif
+
+RUNTIME_STAMP = $(VENV)/.installed-runtime
+TEST_STAMP = $(VENV)/.installed-test
+
+.DEFAULT_GOAL := help
+
+help: ## List every target, one line each.
+	@echo 'Guestlist: make <target> [VARIABLE=value]'
+	@echo
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
+	@echo
+	@echo 'Variables: PORT=8000 HOST=127.0.0.1 DEBUG=1 RELATIVE=1 PELICANOPTS=...'
+
+$(RUNTIME_STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON3) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(TEST_STAMP): requirements-test.txt $(RUNTIME_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+venv: $(RUNTIME_STAMP) ## Create .venv from the pinned requirements (done by any target that needs it).
+
+html: $(RUNTIME_STAMP) ## Build the site into output/ with the development settings.
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+clean: ## Remove output/, the content cache and Python caches.
+	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache
+	find $(BASEDIR)/plugins $(BASEDIR)/tests -name __pycache__ -type d -prune -exec rm -rf {} +
+
+regenerate: $(RUNTIME_STAMP) ## Rebuild whenever content, theme or plugins change (no server).
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+serve: $(RUNTIME_STAMP) ## Serve output/ at http://$(HOST):$(PORT)/ without rebuilding.
+	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT)
+
+devserver: $(RUNTIME_STAMP) ## Build, serve and rebuild on change, reloading the browser.
+	$(PY) tools/devserver.py --host $(HOST) --port $(PORT)
+
+publish: $(RUNTIME_STAMP) ## Build the site for the web (absolute URLs, feeds) with publishconf.py.
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+test: $(TEST_STAMP) ## Run the whole test suite.
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(TEST_STAMP) ## Check code style with ruff.
+	$(VENV)/bin/ruff check plugins tests tools pelicanconf.py publishconf.py
+	$(VENV)/bin/ruff format --check plugins tests tools pelicanconf.py publishconf.py
+
+.PHONY: help venv html clean regenerate serve devserver publish test lint
