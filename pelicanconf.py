@@ -1,0 +1,113 @@
+"""Development settings: `make html`, `make devserver` and the tests build with these.
+
+`publishconf.py` imports everything here and changes only what the web needs.
+Guestlist's own settings (GUEST_SERIES_*) are listed with their defaults and
+meaning in plugins/guest_series/settings.py; set any of them here to override.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+# The blog.
+SITENAME = "Ollie's Workbench"
+SITESUBTITLE = "Writing, making things and working in public"
+AUTHOR = "Ollie Brennan"
+SITEURL = ""
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# Where things are. Articles are every Markdown file outside the folders that
+# hold pages, guest profiles, series descriptions and images.
+PATH = "content"
+ARTICLE_PATHS = [""]
+ARTICLE_EXCLUDES = ["pages", "authors", "series", "images"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+THEME = str(ROOT / "theme")
+
+# Guestlist's plugin. PLUGINS is always set: unset, Pelican would load every
+# installed namespace plugin as well.
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["guest_series"]
+
+# Clean addresses: /2026/03/some-post/ rather than /some-post.html.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+AUTHOR_URL = "authors/{slug}/"
+AUTHOR_SAVE_AS = "authors/{slug}/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+# The blog has tags, not categories: no category pages.
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Blog"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Templates escape every value unless it is marked safe (rendered Markdown):
+# a title carrying markup shows as text, not as markup.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": [],
+}
+
+# Markdown: the host's note is an admonition (`!!! host-note "Note from Ollie"`);
+# the plugin adds the admonition extension if a site leaves it out.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.admonition": {},
+        "markdown.extensions.toc": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+# No feeds while developing: a development build has relative URLs, and a feed
+# with relative links is invalid. publishconf.py turns them on.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+
+# The content cache: a rebuild reads only what changed. md5, not the default
+# mtime, so the cache still holds after a fresh clone or checkout.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "md5"
+CACHE_PATH = "cache"
+
+# Future-dated posts wait as drafts until a build after their date.
+WITH_FUTURE_DATES = False
+
+MENUITEMS = ()
+DISPLAY_PAGES_ON_MENU = True
+DISPLAY_CATEGORIES_ON_MENU = False

@@ -1,0 +1,20 @@
+"""guest_series: guest-blogger series, guest profiles and their links for Pelican.
+
+register() only wires the plugin's handlers to Pelican's signals; the work
+lives in the modules named after each stage (see README.md beside this file).
+"""
+
+from pelican import signals
+
+from .generators import GuestSeriesGenerator
+from .settings import prepare_settings
+
+
+def get_generators(pelican, **kwargs):
+    """Add the generator that reads profiles and series and writes their pages."""
+    return GuestSeriesGenerator
+
+
+def register():
+    signals.initialized.connect(prepare_settings)
+    signals.get_generators.connect(get_generators)

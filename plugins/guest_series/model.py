@@ -1,0 +1,129 @@
+"""The plugin's data: guest profiles, series descriptions and built series.
+
+Plain values with no Pelican imports, so that they are easy to build in tests
+and safe to hand to templates.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class GuestProfile:
+    """A guest as `content/authors/<slug>.md` describes them."""
+
+    slug: str
+    name: str
+    source_path: str
+    bio_html: str = ""
+    twitter: str | None = None  # without the @
+    mastodon: str | None = None  # @user@server
+    bluesky: str | None = None  # a domain name
+    website: str | None = None
+    avatar: str | None = None  # a path under the content folder
+
+
+@dataclass(frozen=True)
+class SeriesDescription:
+    """A series as `content/series/<slug>.md` describes it."""
+
+    slug: str
+    title: str
+    source_path: str
+    singular: str | None = None
+    plural: str | None = None
+    host: str | None = None
+    description_html: str = ""
+
+
+@dataclass
+class Series:
+    """A series of published posts, ordered by guest number.
+
+    `articles` holds Pelican Article objects; everything else is plain data.
+    """
+
+    name: str
+    slug: str
+    singular: str
+    plural: str
+    host: str | None
+    description_html: str
+    url: str
+    save_as: str
+    articles: list = field(default_factory=list)
+    description_path: str | None = None
+
+    @property
+    def count(self):
+        return len(self.articles)
+
+    @property
+    def first(self):
+        return self.articles[0] if self.articles else None
+
+    @property
+    def last(self):
+        return self.articles[-1] if self.articles else None
+
+    @property
+    def entries(self):
+        """The SeriesPosition of every post, in order: what series pages list."""
+        return [article.series for article in self.articles]
+
+
+@dataclass
+class SeriesPosition:
+    """Where one article stands in its series: what `article.series` gives templates."""
+
+    series: Series
+    article: object
+    index: int  # 0-based place in series.articles
+    number: int  # the guest's number as shown ("Guest #number")
+    label: str  # "Guest #2"
+    position_label: str  # "2 of 7"
+    previous: object = None
+    next: object = None
+    previous_label: str | None = None
+    next_label: str | None = None
+    all_label: str = ""
+
+    # Names templates from pelican-series know, and plain ones.
+    @property
+    def name(self):
+        return self.series.name
+
+    @property
+    def slug(self):
+        return self.series.slug
+
+    @property
+    def url(self):
+        return self.series.url
+
+    @property
+    def singular(self):
+        return self.series.singular
+
+    @property
+    def host(self):
+        return self.series.host
+
+    @property
+    def description_html(self):
+        return self.series.description_html
+
+    @property
+    def first(self):
+        return self.series.first
+
+    @property
+    def last(self):
+        return self.series.last
+
+    @property
+    def all(self):
+        return self.series.articles
+
+    @property
+    def count(self):
+        return self.series.count

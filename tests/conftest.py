@@ -1,0 +1,142 @@
+"""Shared fixtures: build a small site with the project's settings, read what it shows."""
+
+import logging
+import shutil
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_CONTENT = ROOT / "content"
+
+
+@dataclass
+class BuiltSite:
+    """A site built into a temp folder, and what its build logged."""
+
+    content: Path
+    output: Path
+    records: list = field(default_factory=list)
+
+    def path(self, url):
+        """The output file for a site URL such as '2026/03/post/' or 'about/'."""
+        url = url.lstrip("/")
+        target = self.output / url
+        if url == "" or url.endswith("/"):
+            target = target / "index.html"
+        return target
+
+    def exists(self, url):
+        return self.path(url).is_file()
+
+    def page(self, url):
+        """The page at `url`, parsed."""
+        return BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "html.parser")
+
+    def files(self, pattern="**/*.html"):
+        return sorted(
+            p.relative_to(self.output).as_posix() for p in self.output.glob(pattern)
+        )
+
+    @property
+    def messages(self):
+        """Every warning and error the build logged, as text."""
+        return [r.getMessage() for r in self.records if r.levelno >= logging.WARNING]
+
+    @property
+    def warnings(self):
+        return [r.getMessage() for r in self.records if r.levelno == logging.WARNING]
+
+    @property
+    def errors(self):
+        return [r.getMessage() for r in self.records if r.levelno >= logging.ERROR]
+
+    def messages_about(self, path):
+        """The messages that name `path` (e.g. 'content/posts/a.md')."""
+        return [message for message in self.messages if path in message]
+
+
+def project_settings(content, output, **overrides):
+    """The project's pelicanconf.py, pointed at `content` and `output`."""
+    override = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(output.parent / "cache"),
+        "LOAD_CONTENT_CACHE": False,
+    }
+    override.update(overrides)
+    return read_settings(str(ROOT / "pelicanconf.py"), override=override)
+
+
+def write_files(root, files):
+    """Write {relative path: text} under `root`; text is dedented."""
+    for relative, text in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+class _Collect(logging.Handler):
+    """Keeps every record of a build, whatever the logging set-up around it."""
+
+    def __init__(self):
+        super().__init__(level=logging.DEBUG)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def run_pelican(content, output, **overrides):
+    """Build `content` into `output` in this process and return the BuiltSite."""
+    settings = project_settings(content, output, **overrides)
+    collect = _Collect()
+    root = logging.getLogger()
+    root.addHandler(collect)
+    try:
+        Pelican(settings).run()
+    finally:
+        root.removeHandler(collect)
+    return BuiltSite(content=content, output=output, records=collect.records)
+
+
+@pytest.fixture
+def build_site(tmp_path):
+    """build_site({"posts/a.md": "Title: A\\n..."}, SETTING=value) -> BuiltSite.
+
+    Files are written under a fresh `content/` in tmp_path; a second call with
+    the same tmp_path adds or replaces files and builds again.
+    """
+    content = tmp_path / "content"
+    output = tmp_path / "output"
+
+    def build(files=None, **overrides):
+        content.mkdir(exist_ok=True)
+        write_files(content, files or {})
+        return run_pelican(content, output, **overrides)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The shipped demo content, built once for the tests that only read it."""
+    root = tmp_path_factory.mktemp("demo")
+    content = root / "content"
+    shutil.copytree(DEMO_CONTENT, content)
+    return run_pelican(content, root / "output")
+
+
+def post(title, date="2026-03-02 09:00", body="Some words.", **fields):
+    """The text of a post with `fields` as metadata (Series_index=2 → 'Series_index: 2')."""
+    lines = [f"Title: {title}", f"Date: {date}"]
+    lines += [f"{key}: {value}" for key, value in fields.items()]
+    return "\n".join(lines) + "\n\n" + textwrap.dedent(body).strip() + "\n"
+
+
+HOST_NOTE = '\n\n!!! host-note "Note from Ollie"\n    Thank you for writing.\n'

@@ -1,0 +1,54 @@
+"""The Makefile: every target documented, and nothing reinstalled once set up."""
+
+import re
+import subprocess
+
+from conftest import ROOT
+
+
+def make(*args):
+    return subprocess.run(
+        ["make", "--no-print-directory", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def declared_targets():
+    text = (ROOT / "Makefile").read_text()
+    phony = re.search(r"^\.PHONY:(.*)$", text, re.MULTILINE).group(1).split()
+    return sorted(phony)
+
+
+def test_help_lists_every_target_on_a_line_of_its_own():
+    shown = {}
+    for line in make("help").splitlines():
+        match = re.match(r"\s+([a-z_-]+)\s{2,}(\S.*)", line)
+        if match:
+            shown[match.group(1)] = match.group(2)
+    for target in declared_targets():
+        assert target in shown, f"make help does not list {target}"
+        assert shown[target].endswith("."), f"{target} has no one-line description"
+
+
+def test_the_quickstart_targets_are_there():
+    assert {
+        "html",
+        "clean",
+        "regenerate",
+        "serve",
+        "devserver",
+        "publish",
+        "test",
+        "help",
+    } <= set(declared_targets())
+
+
+def test_a_second_run_installs_nothing():
+    # The suite runs from `make test`, so .venv is set up: a dry run of the
+    # build must not plan a pip install.
+    planned = make("-n", "html")
+    assert "pip install" not in planned
+    assert "pelican" in planned
