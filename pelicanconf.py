@@ -49,10 +49,14 @@ TAGS_URL = "tags/"
 TAGS_SAVE_AS = "tags/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
-# The blog has tags, not categories: no category pages.
+# The blog has tags, not categories: every post is in one category, "Blog",
+# and the theme links no category page. Its page is still written, because
+# Pelican 4.12 gives posts no category at all when CATEGORY_SAVE_AS is empty,
+# and then fails on the first draft.
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Blog"
-CATEGORY_SAVE_AS = ""
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
 CATEGORIES_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
 

@@ -77,7 +77,7 @@ class SeriesPosition:
 
     series: Series
     article: object
-    index: int  # 0-based place in series.articles
+    place: int  # 0-based place in series.articles
     number: int  # the guest's number as shown ("Guest #number")
     label: str  # "Guest #2"
     position_label: str  # "2 of 7"
@@ -87,7 +87,19 @@ class SeriesPosition:
     next_label: str | None = None
     all_label: str = ""
 
-    # Names templates from pelican-series know, and plain ones.
+    # Names templates written for pelican-series use.
+    @property
+    def index(self):
+        return self.number
+
+    @property
+    def all_previous(self):
+        return self.series.articles[: self.place]
+
+    @property
+    def all_next(self):
+        return self.series.articles[self.place + 1 :]
+
     @property
     def name(self):
         return self.series.name

@@ -26,7 +26,7 @@ def series_key(name):
 def parse_series_index(raw):
     """A Series_index as a positive whole number; ValueError if it is not one."""
     text = str(raw).strip()
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise ValueError(text)
     return int(text)
 
@@ -143,7 +143,7 @@ def label_series(series, indexes, settings):
         position = SeriesPosition(
             series=series,
             article=article,
-            index=place,
+            place=place,
             number=number,
             label=settings["GUEST_SERIES_NUMBER_LABEL"].format(**own),
             position_label=settings["GUEST_SERIES_POSITION_LABEL"].format(
