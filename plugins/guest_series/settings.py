@@ -33,6 +33,13 @@ DEFAULTS = {
     "GUEST_SERIES_LABEL_MAX_LENGTH": 60,
     # The admonition type that marks the host's note: !!! host-note "Note from …".
     "GUEST_SERIES_HOST_NOTE_TYPE": "host-note",
+    #
+    # --- Guests, handles, mentions and social meta ---
+    #
+    # --- Feeds ---
+    #
+    # --- Checks, publishing and redirects ---
+    #
 }
 
 # Markdown extensions the content format relies on.
