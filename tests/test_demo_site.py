@@ -1,66 +1,91 @@
-"""The shipped demo site builds cleanly and reads like the blog it is."""
+"""The site in content/ builds and reads right, whatever posts it holds.
+
+These tests check the shipped demo today and the host's own blog tomorrow, so
+they assert what must hold for any content (no errors, every series post
+numbered and linked consistently), not the demo's particular posts.
+"""
 
 import re
+from datetime import datetime
 
 
-def test_demo_builds_without_a_single_warning(demo_site):
-    assert demo_site.messages == []
+def posts_on(page):
+    return page.select("article.summary")
 
 
-def test_home_lists_the_latest_posts_and_the_running_series(demo_site):
+def test_the_site_builds_without_errors(demo_site):
+    assert demo_site.errors == []
+    assert demo_site.exists("")
+
+
+def test_home_lists_posts_newest_first(demo_site):
     home = demo_site.page("")
-    titles = [a.get_text() for a in home.select("article.summary h2 a")]
-    assert len(titles) >= 8
-    assert titles[0] == "What the Birthday Week Taught Me"  # newest first
-    running = home.select_one(".running-series")
-    assert running.h2.get_text(strip=True) == "Birthday Bloggers"
-    assert "Start with Guest #1" in running.get_text()
+    dates = [
+        datetime.fromisoformat(t["datetime"]) for t in home.select("article.summary time")
+    ]
+    assert dates, "the home page lists no posts"
+    assert dates == sorted(dates, reverse=True)
 
 
-def test_every_guest_post_carries_its_number_and_host_note(demo_site):
-    series_page = demo_site.page("series/birthday-bloggers/")
-    links = series_page.select("ol.series-list h2 a")
-    assert len(links) == 7
-    for number, link in enumerate(links, start=1):
-        page = demo_site.page(link["href"])
-        bar = page.select_one(".series-bar")
-        assert bar.strong.get_text() == f"Guest #{number}"
-        assert f"({number} of 7)" in bar.get_text()
-        note = page.select_one(".post-body .admonition.host-note")
-        assert note.select_one(".admonition-title").get_text() == "Note from Ollie"
-        # The note is the last thing in the post, apart from the guest's text.
-        assert note is page.select_one(".post-body").find_all(recursive=False)[-1]
+def test_every_series_post_is_numbered_and_linked_consistently(demo_site):
+    series_index = demo_site.page("series/")
+    for series_link in series_index.select(".series-index h2 a"):
+        series_page = demo_site.page(series_link["href"])
+        entries = series_page.select("ol.series-list h2 a")
+        count = len(entries)
+        assert count >= 1
+        for place, link in enumerate(entries, start=1):
+            page = demo_site.page(link["href"])
+            bar = page.select_one("header .series-bar")
+            assert f"({place} of {count})" in bar.get_text()
+            assert bar.select_one(".series-all a")["href"] == series_link["href"]
+            previous = bar.select_one('a[rel="prev"]')
+            following = bar.select_one('a[rel="next"]')
+            assert (previous is None) == (place == 1)
+            assert (following is None) == (place == count)
+            if previous is not None:
+                assert previous["href"] == entries[place - 2]["href"]
+            if following is not None:
+                assert following["href"] == entries[place]["href"]
+
+
+def test_host_notes_render_apart_from_the_guests_text(demo_site):
+    notes = 0
+    for path in demo_site.files():
+        for note in demo_site.page(path).select(".post-body .admonition.host-note"):
+            notes += 1
+            assert note.select_one(".admonition-title").get_text().startswith("Note from")
+    assert notes >= 1
 
 
 def test_guest_posts_show_the_guest_and_their_handle(demo_site):
-    page = demo_site.page(
-        demo_site.page("series/birthday-bloggers/").select("ol.series-list h2 a")[1]["href"]
+    boxes = [
+        box
+        for path in demo_site.files()
+        for box in demo_site.page(path).select(".author-box")
+    ]
+    assert boxes
+    for box in boxes:
+        assert box.h2.get_text(" ", strip=True).startswith("About ")
+    assert any(
+        box.find("a", href=re.compile(r"^https://x\.com/\w{1,15}$")) for box in boxes
     )
-    box = page.select_one(".author-box")
-    assert box.h2.get_text(" ", strip=True) == "About PFNDF"
-    assert box.find("a", href=re.compile(r"^https://x\.com/\w+$"))
-
-
-def test_about_page_and_posts_outside_the_series(demo_site):
-    about = demo_site.page("about/")
-    assert about.h1.get_text() == "About"
-    outside = demo_site.page("2026/03/seven-guests-for-seven-years/")
-    assert outside.select_one(".series-bar") is None
-    assert outside.select_one('.post-neighbours a[rel="next"]')
 
 
 def test_profiles_and_descriptions_are_not_articles(demo_site):
-    posts = sorted((demo_site.content / "posts").glob("*.md"))
+    posts = [
+        path
+        for path in demo_site.content.rglob("*.md")
+        if path.relative_to(demo_site.content).parts[0]
+        not in {"authors", "series", "pages"}
+    ]
     archive = demo_site.page("archives/").select("ul.archive li a")
     assert len(archive) == len(posts)
-    profile_names = {
-        line.split(":", 1)[1].strip()
-        for path in (demo_site.content / "authors").glob("*.md")
-        for line in path.read_text().splitlines()
-        if line.startswith("Name:")
-    }
-    assert not profile_names & {link.get_text() for link in archive}
-    assert "Birthday Bloggers" not in {link.get_text() for link in archive}
+    shown = {link.get_text() for link in archive}
+    for folder in ("authors", "series"):
+        for path in (demo_site.content / folder).glob("*.md"):
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert first.split(":", 1)[1].strip() not in shown, path
 
 
 def test_every_page_has_one_h1_and_a_main(demo_site):
