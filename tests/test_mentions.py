@@ -136,6 +136,14 @@ def test_a_site_can_turn_mentions_off_or_link_to_twitter_com(build_site, tmp_pat
     }
 
 
+def test_a_mentions_switch_that_is_neither_on_nor_off_is_reported(build_site):
+    site = build_site({"posts/thanks.md": post("Thanks", body="@jo", Mentions="of")})
+    (message,) = site.messages_about("content/posts/thanks.md")
+    assert message.startswith("content/posts/thanks.md:3: warning: Mentions 'of'")
+    assert "`Mentions: off`" in message
+    assert mentions_in(body_of(site)) == {"@jo": "https://x.com/jo"}
+
+
 @pytest.mark.parametrize(
     "value, wanted",
     [

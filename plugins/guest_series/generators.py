@@ -9,7 +9,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from . import problems as reporting
-from .guests import attach_profiles
+from .guests import attach_profiles, attach_to_authors
 from .neighbours import attach_chronological_neighbours
 from .series import (
     build_series,
@@ -40,7 +40,7 @@ class GuestSeriesGenerator(Generator):
             return
         profiles_folder = settings["GUEST_SERIES_PROFILES_PATH"]
         self.profiles, found = read_profiles(
-            content_root / profiles_folder, markdown_reader, content_root
+            content_root / profiles_folder, markdown_reader, content_root, settings
         )
         self.problems += found
         descriptions, found = read_descriptions(
@@ -55,8 +55,14 @@ class GuestSeriesGenerator(Generator):
         everything = published + unlisted
 
         self.problems += attach_profiles(
-            everything, self.profiles, profiles_folder, content_root
+            everything,
+            self.profiles,
+            profiles_folder,
+            content_root,
+            settings["GUEST_SERIES_X_DOMAIN"],
         )
+        authors = self.context.get("authors", [])
+        self.problems += attach_to_authors(everything, authors, self.profiles, content_root)
         attach_chronological_neighbours(published, unlisted)
 
         for article in everything:
