@@ -1,5 +1,7 @@
 """Guests as readers see them: the author box, author pages, the guests page, problems."""
 
+import json
+
 from conftest import post
 
 AVATAR = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>\n'
@@ -183,6 +185,8 @@ def test_a_post_can_give_its_own_x_handle(build_site):
 
     page = site.page(DESK)
     assert links(page)["Follow @jo_at_work on X"] == "https://x.com/jo_at_work"
+    creator = page.head.select_one('meta[name="twitter:creator"]')["content"]
+    assert creator == "@jo_at_work"
     # The guest's own page and other posts keep the profile's handle.
     assert "Follow @jo_example on X" in links(site.page("authors/jo-example/"))
     assert "Follow @jo_example on X" in links(site.page("2026/03/my-shelf/"))
@@ -216,6 +220,15 @@ def test_markup_in_a_name_or_title_comes_out_as_text(build_site):
         page.select_one("article.post h1").get_text() == "Why <em> matters & </script> too"
     )
     assert page.select_one("article.post em") is None
+    og_title = page.head.select_one('meta[property="og:title"]')["content"]
+    assert og_title == "Why <em> matters & </script> too"
+
+    (script,) = page.head.select('script[type="application/ld+json"]')
+    raw = script.string
+    assert "<" not in raw and ">" not in raw and "&" not in raw
+    data = json.loads(raw)
+    assert data["headline"] == "Why <em> matters & </script> too"
+    assert data["author"]["name"] == name
     author_page = site.page("authors/jo/")
     assert author_page.h1.get_text() == name
 

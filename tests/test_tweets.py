@@ -60,7 +60,10 @@ def test_a_quote_and_a_post_address_become_a_static_card(build_site, no_network)
     # The address paragraph is gone: it is the card's link now.
     assert STATUS not in page.select_one(".post-body").get_text()
 
-    assert page.select("script") == []
+    assert page.select("script[src]") == []
+    assert {script.get("type") for script in page.select("script")} == {
+        "application/ld+json"
+    }
     assert site.messages == []
 
 
@@ -118,3 +121,18 @@ def test_anything_else_stays_as_written(build_site):
     assert cards[0].time is None
     assert len(body.select("blockquote")) == 3
     assert "https://x.com/jo-smith/status/1" in body.get_text()
+
+
+def test_x_widget_script_loads_only_when_the_site_opts_in(build_site):
+    files = {
+        "posts/quoting.md": CARD_POST,
+        "posts/plain.md": post("Plain", date="2026-03-03 09:00"),
+    }
+    site = build_site(files, GUEST_SERIES_X_WIDGETS=True)
+    page = site.page(URL)
+    (script,) = page.select("script[src]")
+    assert script["src"] == "https://platform.twitter.com/widgets.js"
+    quote = page.select_one("figure.tweet-card blockquote.twitter-tweet")
+    # X's script reads the post's address from a link inside the quote.
+    assert quote.select_one("a.tweet-link")["href"] == STATUS
+    assert site.page("2026/03/plain/").select("script[src]") == []

@@ -18,6 +18,7 @@ from .series import (
     now_for,
     short_title_problems,
 )
+from .social import article_social
 from .sources import read_descriptions, read_profiles
 
 
@@ -80,6 +81,10 @@ class GuestSeriesGenerator(Generator):
         self.series = [series for series, _ in built]
         self.problems += short_title_problems(in_series, settings, content_root)
         self.problems += host_note_problems(in_series, settings, content_root)
+
+        author_urls = {author.name: author.url for author, _ in authors}
+        for article in everything:
+            article.social = article_social(article, settings, self.profiles, author_urls)
 
         self.context["guest_series"] = self.series
         self.context["guest_profiles"] = self.profiles
