@@ -136,3 +136,17 @@ def test_x_widget_script_loads_only_when_the_site_opts_in(build_site):
     # X's script reads the post's address from a link inside the quote.
     assert quote.select_one("a.tweet-link")["href"] == STATUS
     assert site.page("2026/03/plain/").select("script[src]") == []
+
+
+def test_the_quote_keeps_its_line_breaks(build_site):
+    site = build_site(
+        {
+            "posts/quoting.md": post(
+                "Quoting",
+                body="> Roses are red,  \n> violets are blue.\n\nhttps://x.com/jo/status/7",
+            )
+        }
+    )
+    quote = site.page(URL).select_one("figure.tweet-card blockquote")
+    assert quote.br is not None
+    assert quote.get_text(" ", strip=True) == "Roses are red, violets are blue."

@@ -61,6 +61,7 @@ class TweetCardTreeprocessor(Treeprocessor):
     def _make_card(self, parent, quote, following):
         last = quote[-1] if len(quote) and quote[-1].tag == "p" else None
         lines = _lines(last)
+        line_count = len(lines)
         address_paragraph = None
         if _alone(following) and TWEET_URL.fullmatch(following.text.strip()):
             address = TWEET_URL.fullmatch(following.text.strip())
@@ -80,9 +81,10 @@ class TweetCardTreeprocessor(Treeprocessor):
                 lines.pop()
             except ValueError:
                 posted = None  # not a real date: the line stays in the quote
-        if last is not None:
-            if lines:
-                last.text = "\n".join(lines)
+        if len(lines) < line_count:  # the address or the date came off the end
+            kept = last.text.strip().splitlines()[: len(lines)]
+            if kept:
+                last.text = "\n".join(kept)
             else:
                 quote.remove(last)
         if address_paragraph is not None:
