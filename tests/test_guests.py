@@ -131,6 +131,24 @@ def test_two_authors_on_one_address_is_reported_and_both_pages_stay(build_site):
     assert site.page("authors/jo-example/").h1.get_text() == "Jo Example"
 
 
+def test_two_profiles_on_one_address_are_both_reported(build_site):
+    site = build_site(
+        {
+            "authors/jo.md": "Name: Jo Ash\n\nAsh.\n",
+            "authors/JO.md": "Name: Jo Birch\n\nBirch.\n",
+            "posts/ash.md": post("Ash", Author="Jo Ash"),
+            "posts/birch.md": post("Birch", date="2026-03-03 09:00", Author="Jo Birch"),
+        }
+    )
+    assert site.messages_about("content/authors/jo.md") != []
+    assert site.messages_about("content/authors/JO.md") != []
+    assert not site.exists("authors/jo/")
+    assert (
+        site.page("authors/jo-ash/").select_one(".guest-bio").get_text(strip=True) == "Ash."
+    )
+    assert site.page("authors/jo-birch/").h1.get_text() == "Jo Birch"
+
+
 def test_bad_handles_are_reported_with_their_rule_and_left_out(build_site):
     files = dict(JO)
     files["authors/jo-example.md"] = """\

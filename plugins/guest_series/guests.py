@@ -47,37 +47,47 @@ def attach_to_authors(articles, authors, profiles, content_root):
     """Give Pelican's Author objects their profile (`author.guest`) and its slug.
 
     `articles` is every article, published or not (each holds its own Author
-    objects); `authors` is the context's list of (Author, articles). Returns
-    the problems found: two authors sharing one address.
+    objects); `authors` is the context's list of (Author, articles), the
+    authors that get a page. Returns the problems found: a profile whose slug
+    is the address of another author's page, which then keeps the slug of
+    its name.
     """
+    name_slugs = {author.name: author.slug for author, _ in authors}
+    wanted = {
+        name: profiles[name].slug if name in profiles else slug
+        for name, slug in name_slugs.items()
+    }
+    claimed = {}  # slug -> the names that want it
+    for name, slug in wanted.items():
+        claimed.setdefault(slug, []).append(name)
     problems = []
-    owners = {}  # slug -> name, for the authors that have pages
-    for author, _ in authors:
-        owners.setdefault(author.slug, author.name)
-    taken = {}
-    for name, profile in profiles.items():
-        owner = owners.get(profile.slug)
-        if owner is not None and owner != name:
+    for slug, names in claimed.items():
+        for name in names:
+            moved = wanted[name] != name_slugs[name]
+            if len(names) < 2 or not moved:
+                continue
+            others = ", ".join(repr(other) for other in names if other != name)
             problems.append(
                 problem(
-                    content_root / profile.source_path,
+                    content_root / profiles[name].source_path,
                     f"this profile's file name gives {name!r} the author page "
-                    f"authors/{profile.slug}/, which the Author {owner!r} already has; "
-                    "rename the file (the page stays at the slug of the name until then)",
+                    f"authors/{slug}/, which {others} also has; rename the file "
+                    "(the page stays at the slug of the name until then)",
                     severity=ERROR,
                     content_root=content_root,
                 )
             )
-            continue
-        taken[name] = profile
+            wanted[name] = name_slugs[name]
+
     every_author = [author for author, _ in authors] + [
         author for article in articles for author in getattr(article, "authors", [])
     ]
     for author in every_author:
-        profile = taken.get(author.name)
-        if profile is not None and author.slug != profile.slug:
-            author.slug = profile.slug
-        author.guest = profiles.get(author.name)
+        profile = profiles.get(author.name)
+        slug = wanted.get(author.name, profile.slug if profile else None)
+        if slug is not None and author.slug != slug:
+            author.slug = slug
+        author.guest = profile
     return problems
 
 
