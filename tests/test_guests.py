@@ -266,3 +266,17 @@ def test_an_author_without_a_profile_gets_the_name_alone_and_a_warning(build_sit
     assert page.select_one("aside.author-box") is None
     assert page.select_one("header .meta a").get_text() == "Jo Exampel"
     assert site.page("authors/jo-exampel/").h1.get_text() == "Jo Exampel"
+
+
+def test_a_rebuild_from_the_content_cache_keeps_profiles_and_addresses(build_site):
+    files = dict(JO)
+    files["authors/jo.md"] = files.pop("authors/jo-example.md")
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    build_site(files, **cached)
+    files["authors/jo.md"] = files["authors/jo.md"].replace("@jo_example", "@jo_new")
+    site = build_site(files, **cached)  # posts from the cache, the profile read anew
+
+    page = site.page(DESK)
+    assert page.select_one("header .meta a")["href"] == "/authors/jo/"
+    assert "Follow @jo_new on X" in links(page)
+    assert "Follow @jo_new on X" in links(site.page("authors/jo/"))
