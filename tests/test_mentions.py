@@ -77,7 +77,7 @@ def test_no_mention_is_linked_in_code_links_e_mails_or_urls(build_site):
                 </pre>
 
                 Not handles: @jo-smith, @jo.example.com, @sixteen_letters1,
-                @ann@localhost, @ann@10.0.0.1.
+                @ann@localhost, @ann@10.0.0.1, \\_@escaped.
                 """,
             )
         }
@@ -98,7 +98,7 @@ def test_no_mention_is_linked_in_code_links_e_mails_or_urls(build_site):
         "@raw_code",
         "@raw_pre",
         "@jo-smith, @jo.example.com, @sixteen_letters1",
-        "@ann@localhost, @ann@10.0.0.1",
+        "@ann@localhost, @ann@10.0.0.1, _@escaped",
     ):
         assert written in text, written
 

@@ -34,10 +34,10 @@ SKIPPED_ELEMENTS = frozenset(
 # A handle starts a token: not after a letter, digit or any character that
 # joins it to an e-mail address or a URL (jo@example.com, /@jo, ?u=@jo).
 # It ends the token too: @jo-smith or @jo.example.com is not the handle @jo.
-# (\x02 starts a Markdown placeholder; \x02 and digits is an escaped character.)
+# (\x02 digits \x03 is a character escaped with a backslash, such as \_.)
 MENTION = re.compile(
     r"""
-    (?<![\w@/.:+\-=&%~#$\\])
+    (?<![\w@/.:+\-=&%~#$\\])(?<!\d\x03)
     @(?P<user>[A-Za-z0-9_]{1,30})
     (?:@(?P<host>[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?
         (?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+))?

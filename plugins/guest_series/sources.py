@@ -67,27 +67,28 @@ def read_profiles(folder, markdown_reader, content_root, settings=None):
                 )
             )
             continue
-        links = ProfileLinks(path, metadata, content_root)
+        fields = ProfileFields(path, metadata, content_root)
         x_domain = settings.get("GUEST_SERIES_X_DOMAIN", "x.com")
         profiles[name] = GuestProfile(
             slug=profile_slug(path, name, settings),
             name=name,
             source_path=_relative(path, content_root),
             bio_html=bio_html,
-            x=links.x_handle(x_domain),
-            mastodon=links.read("mastodon", parse_mastodon, "a Mastodon handle"),
-            bluesky=links.read("bluesky", parse_bluesky, "a Bluesky handle"),
-            website=links.read("website", parse_website, "a website address"),
-            avatar=links.avatar(settings.get("STATIC_PATHS", ["images"])),
+            x=fields.x_handle(x_domain),
+            mastodon=fields.read("mastodon", parse_mastodon, "a Mastodon handle"),
+            bluesky=fields.read("bluesky", parse_bluesky, "a Bluesky handle"),
+            website=fields.read("website", parse_website, "a website address"),
+            avatar=fields.avatar(settings.get("STATIC_PATHS", ["images"])),
         )
-        problems += links.problems
+        problems += fields.problems
     return profiles, problems
 
 
 def profile_slug(path, name, settings):
     """The slug of the profile's file name (the author page's address), or of the name."""
-    regex_subs = settings.get("AUTHOR_REGEX_SUBSTITUTIONS") or settings.get(
-        "SLUG_REGEX_SUBSTITUTIONS", []
+    # As Pelican's Author slugs are made (URLWrapper.slug).
+    regex_subs = settings.get(
+        "AUTHOR_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
     )
     for text in (path.stem, name):
         slug = slugify(
@@ -101,7 +102,7 @@ def profile_slug(path, name, settings):
     return path.stem
 
 
-class ProfileLinks:
+class ProfileFields:
     """Reads one profile's handles, website and avatar, collecting the problems."""
 
     def __init__(self, path, metadata, content_root):
