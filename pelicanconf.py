@@ -31,6 +31,8 @@ THEME = str(ROOT / "theme")
 # installed namespace plugin as well.
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = ["guest_series"]
+# The blog's own X handle, for the twitter:site tag on every post.
+GUEST_SERIES_SITE_X_HANDLE = "@ollie_example"
 
 # Clean addresses: /2026/03/some-post/ rather than /some-post.html.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +96,10 @@ class _Collect(logging.Handler):
 def run_pelican(content, output, **overrides):
     """Build `content` into `output` in this process and return the BuiltSite."""
     settings = project_settings(content, output, **overrides)
+    # Pelican logs a message once a process; every build here is a run of its own,
+    # so a warning an earlier test saw must be logged again.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     collect = _Collect()
     root = logging.getLogger()
     root.addHandler(collect)

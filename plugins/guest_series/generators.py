@@ -9,7 +9,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from . import problems as reporting
-from .guests import attach_profiles
+from .guests import attach_profiles, attach_to_authors
 from .neighbours import attach_chronological_neighbours
 from .series import (
     build_series,
@@ -18,6 +18,7 @@ from .series import (
     now_for,
     short_title_problems,
 )
+from .social import article_social
 from .sources import read_descriptions, read_profiles
 
 
@@ -40,7 +41,7 @@ class GuestSeriesGenerator(Generator):
             return
         profiles_folder = settings["GUEST_SERIES_PROFILES_PATH"]
         self.profiles, found = read_profiles(
-            content_root / profiles_folder, markdown_reader, content_root
+            content_root / profiles_folder, markdown_reader, content_root, settings
         )
         self.problems += found
         descriptions, found = read_descriptions(
@@ -55,8 +56,14 @@ class GuestSeriesGenerator(Generator):
         everything = published + unlisted
 
         self.problems += attach_profiles(
-            everything, self.profiles, profiles_folder, content_root
+            everything,
+            self.profiles,
+            profiles_folder,
+            content_root,
+            settings["GUEST_SERIES_X_DOMAIN"],
         )
+        authors = self.context.get("authors", [])
+        self.problems += attach_to_authors(everything, authors, self.profiles, content_root)
         attach_chronological_neighbours(published, unlisted)
 
         for article in everything:
@@ -74,6 +81,10 @@ class GuestSeriesGenerator(Generator):
         self.series = [series for series, _ in built]
         self.problems += short_title_problems(in_series, settings, content_root)
         self.problems += host_note_problems(in_series, settings, content_root)
+
+        author_urls = {author.name: author.url for author, _ in authors}
+        for article in everything:
+            article.social = article_social(article, settings, self.profiles, author_urls)
 
         self.context["guest_series"] = self.series
         self.context["guest_profiles"] = self.profiles

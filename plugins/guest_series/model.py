@@ -5,21 +5,70 @@ and safe to hand to templates.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from .handles import Handle, website_label
+
+
+@dataclass(frozen=True)
+class ProfileLink:
+    """One of a guest's links as a page shows it: "Follow @jo on X"."""
+
+    network: str  # "x", "mastodon", "bluesky" or "website"
+    text: str
+    url: str
 
 
 @dataclass(frozen=True)
 class GuestProfile:
-    """A guest as `content/authors/<slug>.md` describes them."""
+    """A guest as `content/authors/<slug>.md` describes them.
 
-    slug: str
+    Handles are `handles.Handle` values, already validated; a bad one was
+    reported where it was read and is None here.
+    """
+
+    slug: str  # the file's name, slugified: the author page's address
     name: str
     source_path: str
     bio_html: str = ""
-    twitter: str | None = None  # without the @
-    mastodon: str | None = None  # @user@server
-    bluesky: str | None = None  # a domain name
-    website: str | None = None
+    x: Handle | None = None
+    mastodon: Handle | None = None
+    bluesky: Handle | None = None
+    website: str | None = None  # an absolute http(s) URL
     avatar: str | None = None  # a path under the content folder
+
+    @property
+    def twitter(self):
+        """The X handle under its old name, for themes written before the rename."""
+        return self.x
+
+    @property
+    def handles(self):
+        return [handle for handle in (self.x, self.mastodon, self.bluesky) if handle]
+
+    # Cached: every page of the guest's posts asks for them. (A frozen
+    # dataclass allows it: cached_property writes to the instance's __dict__.)
+    @cached_property
+    def links(self):
+        """Every profile link, handles first, then the website."""
+        links = [
+            ProfileLink(
+                handle.network,
+                f"Follow {handle.text} on {handle.network_name}",
+                handle.url,
+            )
+            for handle in self.handles
+        ]
+        if self.website:
+            links.append(
+                ProfileLink("website", f"Visit {website_label(self.website)}", self.website)
+            )
+        return links
+
+    @cached_property
+    def same_as(self):
+        """The addresses of the guest's profiles elsewhere (JSON-LD `sameAs`)."""
+        return [link.url for link in self.links]
 
 
 @dataclass(frozen=True)

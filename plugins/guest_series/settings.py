@@ -7,6 +7,8 @@ Markdown extensions the content format needs are switched on.
 
 import logging
 
+from .handles import HandleError, check_host_name, parse_x
+
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {
@@ -35,6 +37,18 @@ DEFAULTS = {
     "GUEST_SERIES_HOST_NOTE_TYPE": "host-note",
     #
     # --- Guests, handles, mentions and social meta ---
+    #
+    # The domain of X profile and post links: "twitter.com" for sites that prefer it.
+    "GUEST_SERIES_X_DOMAIN": "x.com",
+    # The blog's own X handle, for the twitter:site meta tag (e.g. "@ollie_example").
+    # None: no such tag.
+    "GUEST_SERIES_SITE_X_HANDLE": None,
+    # Link @name (X) and @user@server (fediverse) in posts to the person's profile.
+    # A post can still say `Mentions: off`.
+    "GUEST_SERIES_MENTIONS": True,
+    # Load X's widgets.js on pages with tweet cards. A third-party script that
+    # tracks readers: off by default, and the cards read well without it.
+    "GUEST_SERIES_X_WIDGETS": False,
     #
     # --- Feeds ---
     #
@@ -68,6 +82,47 @@ def prepare_settings(pelican, **kwargs):
     )
     for extension in REQUIRED_MARKDOWN_EXTENSIONS:
         extension_configs.setdefault(extension, {})
+
+    _check_x_settings(settings)
+    # Our own extensions, by dotted name so that they work in any site using
+    # the plugin, under whatever name the plugin was loaded.
+    extension_configs[f"{__package__}.tweets"] = {
+        "x_domain": settings["GUEST_SERIES_X_DOMAIN"],
+        "date_format": settings.get("DEFAULT_DATE_FORMAT", "%Y-%m-%d"),
+        "widgets": bool(settings["GUEST_SERIES_X_WIDGETS"]),
+    }
+    if settings["GUEST_SERIES_MENTIONS"]:
+        extension_configs[f"{__package__}.mentions"] = {
+            "x_domain": settings["GUEST_SERIES_X_DOMAIN"]
+        }
+
+
+def _check_x_settings(settings):
+    """A bad X domain or site handle is reported now, naming the setting."""
+    domain = str(settings["GUEST_SERIES_X_DOMAIN"] or "").strip().lower()
+    try:
+        check_host_name(domain, "give a domain such as x.com or twitter.com")
+        settings["GUEST_SERIES_X_DOMAIN"] = domain
+    except HandleError as error:
+        logger.error(
+            "Setting GUEST_SERIES_X_DOMAIN = %r is not a domain name (%s); using %r.",
+            settings["GUEST_SERIES_X_DOMAIN"],
+            error,
+            DEFAULTS["GUEST_SERIES_X_DOMAIN"],
+        )
+        settings["GUEST_SERIES_X_DOMAIN"] = DEFAULTS["GUEST_SERIES_X_DOMAIN"]
+    handle = settings["GUEST_SERIES_SITE_X_HANDLE"]
+    if handle:
+        try:
+            settings["GUEST_SERIES_SITE_X_HANDLE"] = parse_x(handle).text
+        except HandleError as error:
+            logger.error(
+                "Setting GUEST_SERIES_SITE_X_HANDLE = %r is not an X handle (%s); "
+                "the twitter:site tag is left out.",
+                handle,
+                error,
+            )
+            settings["GUEST_SERIES_SITE_X_HANDLE"] = None
 
 
 def _check_label_formats(settings):

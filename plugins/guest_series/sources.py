@@ -8,6 +8,9 @@ neither articles nor pages: nothing is written for them directly.
 import difflib
 from pathlib import Path
 
+from pelican.utils import slugify
+
+from .handles import HandleError, parse_bluesky, parse_mastodon, parse_website, parse_x
 from .model import GuestProfile, SeriesDescription
 from .problems import ERROR, WARNING, problem
 
@@ -28,8 +31,13 @@ def markdown_files(folder):
     )
 
 
-def read_profiles(folder, markdown_reader, content_root):
-    """Every profile in `folder`, keyed by the guest's name, and the problems found."""
+def read_profiles(folder, markdown_reader, content_root, settings=None):
+    """Every profile in `folder`, keyed by the guest's name, and the problems found.
+
+    Handles, the website and the avatar are validated here: a bad one is
+    reported (file, field, the rule it breaks) and left out of the profile.
+    """
+    settings = settings or {}
     profiles, problems = {}, []
     for path in markdown_files(folder):
         bio_html, metadata = markdown_reader.read(str(path))
@@ -59,19 +67,104 @@ def read_profiles(folder, markdown_reader, content_root):
                 )
             )
             continue
-        twitter = _text(metadata.get("twitter")) or _text(metadata.get("x"))
+        fields = ProfileFields(path, metadata, content_root)
+        x_domain = settings.get("GUEST_SERIES_X_DOMAIN", "x.com")
         profiles[name] = GuestProfile(
-            slug=path.stem,
+            slug=profile_slug(path, name, settings),
             name=name,
             source_path=_relative(path, content_root),
             bio_html=bio_html,
-            twitter=twitter.lstrip("@") if twitter else None,
-            mastodon=_text(metadata.get("mastodon")),
-            bluesky=_text(metadata.get("bluesky")),
-            website=_text(metadata.get("website")),
-            avatar=_text(metadata.get("avatar")),
+            x=fields.x_handle(x_domain),
+            mastodon=fields.read("mastodon", parse_mastodon, "a Mastodon handle"),
+            bluesky=fields.read("bluesky", parse_bluesky, "a Bluesky handle"),
+            website=fields.read("website", parse_website, "a website address"),
+            avatar=fields.avatar(settings.get("STATIC_PATHS", ["images"])),
         )
+        problems += fields.problems
     return profiles, problems
+
+
+def profile_slug(path, name, settings):
+    """The slug of the profile's file name (the author page's address), or of the name."""
+    # As Pelican's Author slugs are made (URLWrapper.slug).
+    regex_subs = settings.get(
+        "AUTHOR_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    )
+    for text in (path.stem, name):
+        slug = slugify(
+            text,
+            regex_subs=regex_subs,
+            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+        if slug:
+            return slug
+    return path.stem
+
+
+class ProfileFields:
+    """Reads one profile's handles, website and avatar, collecting the problems."""
+
+    def __init__(self, path, metadata, content_root):
+        self.path = Path(path)
+        self.metadata = metadata
+        self.content_root = Path(content_root)
+        self.problems = []
+
+    def read(self, field, parse, what, *args):
+        raw = _text(self.metadata.get(field))
+        if raw is None:
+            return None
+        try:
+            return parse(raw, *args)
+        except HandleError as error:
+            self._report(field, f"{field.capitalize()} {raw!r} is not {what}: {error}")
+            return None
+
+    def x_handle(self, domain):
+        """Twitter, or X (its other name); both given and different is a problem."""
+        twitter, x = _text(self.metadata.get("twitter")), _text(self.metadata.get("x"))
+        if twitter and x and twitter.lstrip("@") != x.lstrip("@"):
+            self._report(
+                "x",
+                f"both Twitter ({twitter!r}) and X ({x!r}) are given, and X is another "
+                "name for Twitter; keep one line (the Twitter one is used)",
+                left_out=False,
+            )
+        field = "twitter" if twitter else "x"
+        return self.read(field, parse_x, "an X handle", domain)
+
+    def avatar(self, static_paths):
+        """A path under the content folder to a file that the build copies."""
+        raw = _text(self.metadata.get("avatar"))
+        if raw is None:
+            return None
+        relative = raw.removeprefix("./")
+        example = "images/avatars/jo.svg"
+        if "://" in raw or raw.startswith(("/", "\\")) or ".." in Path(raw).parts:
+            why = f"is not a path under {self.content_root.name}/ (write it like {example})"
+        elif not _is_file(self.content_root / relative):
+            why = f"is not a file under {self.content_root.name}/ (check the spelling)"
+        elif not any(Path(relative).is_relative_to(folder) for folder in static_paths):
+            folders = ", ".join(f"{folder}/" for folder in static_paths)
+            why = f"is outside the folders copied to the site ({folders})"
+        else:
+            return Path(relative).as_posix()
+        self._report("avatar", f"Avatar {raw!r} {why}")
+        return None
+
+    def _report(self, field, message, left_out=True):
+        if left_out:
+            message += "; it is left out of the pages until fixed"
+        self.problems.append(
+            problem(
+                self.path,
+                message,
+                field=field,
+                severity=WARNING,
+                content_root=self.content_root,
+            )
+        )
 
 
 def read_descriptions(folder, markdown_reader, content_root):
@@ -150,6 +243,13 @@ def _text(value):
         value = " ".join(str(item) for item in value)
     value = str(value).strip()
     return value or None
+
+
+def _is_file(path):
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name the file system cannot hold
+        return False
 
 
 def _relative(path, content_root):
