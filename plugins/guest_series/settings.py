@@ -40,6 +40,10 @@ DEFAULTS = {
     #
     # --- Checks, publishing and redirects ---
     #
+    # Remove scripts, iframes, on…= attributes and javascript: links from every
+    # post and page (and from profiles and series descriptions) as they are
+    # read; a post or page keeps them only with `Allow_unsafe_html: yes`.
+    "GUEST_SERIES_SANITIZE": True,
 }
 
 # Markdown extensions the content format relies on.
