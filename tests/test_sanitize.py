@@ -44,13 +44,16 @@ def test_the_build_names_the_file_and_line_of_each_removed_part(build_site):
     about = site.messages_about("content/posts/hostile.md")
     # post() puts Title and Date on lines 1-2, a blank line, then the body.
     assert any(m.startswith("content/posts/hostile.md:6: error: a <script>") for m in about)
-    assert any(m.startswith("content/posts/hostile.md:8: error: an <iframe>") for m in about)
+    assert any(
+        m.startswith("content/posts/hostile.md:8: error: an <iframe>") for m in about
+    )
     assert any(
         m.startswith("content/posts/hostile.md:10: error: the onerror= attribute")
         for m in about
     )
     assert any(
-        m.startswith("content/posts/hostile.md:12: error: a javascript: link") for m in about
+        m.startswith("content/posts/hostile.md:12: error: a javascript: link")
+        for m in about
     )
     assert all("Allow_unsafe_html: yes" in m for m in about)
     assert len(about) == 4
