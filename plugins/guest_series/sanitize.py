@@ -22,7 +22,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import nh3
-from bs4 import BeautifulSoup
 from pelican.contents import Article, Page
 
 from .frontmatter import read_header
@@ -213,6 +212,10 @@ def unsafe_parts(html):
     Only called for HTML the cleaners found something in, so parsing it again
     costs nothing for the posts that are fine.
     """
+    # Imported here: most builds never get this far, and the import costs
+    # more than cleaning every post of a small blog.
+    from bs4 import BeautifulSoup
+
     parts = []
     for element in BeautifulSoup(html, "html.parser").find_all(True):
         name = element.name
