@@ -87,7 +87,7 @@ check: $(RUNTIME_STAMP) ## Check the content without building; FILES="content/po
 	$(VENV)/bin/guestlist-check -s $(CONFFILE) --content $(INPUTDIR) $(FILES)
 
 newpost: $(RUNTIME_STAMP) ## Start a post: NAME="…" TITLE="…" [SERIES="…"]; asks for them in a terminal.
-	$(VENV)/bin/guestlist-newpost -s $(CONFFILE) \
+	$(VENV)/bin/guestlist-newpost -s $(CONFFILE) --content $(INPUTDIR) \
 		$(if $(filter command line,$(origin NAME)),--name "$$NAME") \
 		$(if $(filter command line,$(origin TITLE)),--title "$$TITLE") \
 		$(if $(filter command line,$(origin SERIES)),--series "$$SERIES")

@@ -284,13 +284,19 @@ def missing_linked_files(path, lines, body_line, content_root):
     folder = Path(path).parent
     missing = []
     in_fence = None
+    in_comment = False
     for number, text in enumerate(lines, start=1):
         fence = _FENCE.match(text)
-        if fence:
+        if fence and not in_comment:
             marker = fence.group(1)[0]
             in_fence = None if in_fence == marker else (in_fence or marker)
             continue
-        if number < body_line or in_fence:
+        # An HTML comment's text is not a link (and the build drops it).
+        was_in_comment = in_comment
+        if not in_fence:
+            opened, closed = text.rfind("<!--"), text.rfind("-->")
+            in_comment = opened > closed if opened != -1 else in_comment and closed == -1
+        if number < body_line or in_fence or was_in_comment or in_comment:
             continue
         for match in _LINKED_FILE.finditer(text):
             kind, reference = match.groups()
