@@ -9,6 +9,7 @@ naming both files, and nothing is written for it: a redirect never replaces
 a page, and nothing is written outside the output folder.
 """
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -143,26 +144,28 @@ def collect_redirects(contents, content_root):
 
 
 def claimed_outputs(context, settings, written_files, output_path):
-    """Every file the build writes or copies, mapped to what it is, for users."""
-    content_root = settings["PATH"]
+    """Every file the build writes or copies, mapped to what it is.
+
+    A value is the source file's Path for a post, page or copied file, and a
+    description for the rest; `describe` turns either into words for users.
+    """
     claimed = {}
     for kind in ("generated_content", "static_content"):
         for content in context.get(kind, {}).values():
             save_as = getattr(content, "save_as", None)
             if content is not None and save_as:
-                claimed[_normal(save_as)] = display_path(content.source_path, content_root)
+                claimed[_normal(save_as)] = Path(content.source_path)
     for series in context.get("guest_series", []):
         claimed[_normal(series.save_as)] = f"the series page of {series.name!r}"
     for name, value in settings.items():
         if _FEED_SETTING.match(name) and isinstance(value, str) and "{" not in value:
             claimed.setdefault(_normal(value), f"the feed {value}")
-    output = Path(output_path).resolve()
+    # The writer records absolute, normalised paths under the output folder.
+    prefix = os.path.abspath(output_path) + os.sep
     for written in written_files:
-        try:
-            relative = Path(written).resolve().relative_to(output).as_posix()
-        except ValueError:
-            continue
-        claimed.setdefault(relative, f"the page {relative}")
+        if written.startswith(prefix):
+            relative = PurePosixPath(*Path(written[len(prefix) :]).parts).as_posix()
+            claimed.setdefault(relative, f"the page {relative}")
     return claimed
 
 
@@ -171,6 +174,8 @@ def keep_free(redirects, claimed, contents_by_path, content_root):
     kept, problems = [], []
     for redirect in redirects:
         other = claimed.get(_normal(redirect.save_as)) if redirect.save_as else None
+        if other is not None:
+            other = describe(other, content_root)
         if other is None:
             kept.append(redirect)
             continue
@@ -189,6 +194,11 @@ def keep_free(redirects, claimed, contents_by_path, content_root):
             )
         problems.append(_problem(content, message, content_root))
     return kept, problems
+
+
+def describe(claim, content_root):
+    """A value of claimed_outputs() in words: a file's path, or its description."""
+    return display_path(claim, content_root) if isinstance(claim, Path) else claim
 
 
 def netlify_map(redirects):
@@ -261,23 +271,27 @@ class RedirectGenerator(Generator):
         kept, claimed = self.resolve(getattr(writer, "_written_files", ()))
         output = Path(self.output_path).resolve()
         template = self.get_template("redirect")
+        # Rendered with a small context and written here rather than through
+        # Pelican's writer, which copies the whole site's context for each page:
+        # a blog that moved can have a redirect for every post.
+        site = {name: self.settings.get(name) for name in ("SITENAME", "SITEURL")}
+        site["DEFAULT_LANG"] = self.settings.get("DEFAULT_LANG", "en")
         for redirect in kept:
             if not redirect.save_as or not self._inside(output, redirect.save_as):
                 continue
-            writer.write_file(
-                redirect.save_as,
-                template,
-                self.context,
-                relative_urls=False,
-                redirect=redirect,
-                target=self._absolute(redirect.target_url),
+            target = output / redirect.save_as
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page = template.render(
+                site, redirect=redirect, target=self._absolute(redirect.target_url)
             )
+            target.write_text(page, encoding="utf-8")
         for setting, render in MAPS:
             save_as = self.settings.get(setting)
             if not save_as or not self._inside(output, save_as):
                 continue
             other = claimed.get(_normal(save_as))
             if other is not None:
+                other = describe(other, self.path)
                 report(
                     [
                         problem(
