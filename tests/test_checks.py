@@ -8,7 +8,7 @@ import pytest
 
 from conftest import HOST_NOTE, ROOT, post, write_files
 from guest_series.checks import check_site, date_problem, handle_problem, url_problem
-from guest_series.frontmatter import parse_header
+from guest_series.frontmatter import parse_header, prose_lines
 
 BAD = ROOT / "tests" / "bad-content"
 
@@ -237,3 +237,21 @@ def test_the_header_is_read_as_markdown_reads_it():
         ("tags", "a, b", 2),
     ]
     assert header.body_line == 4
+
+
+def test_prose_lines_skip_code_blocks_and_comments():
+    lines = [
+        "Title: A",  # 1
+        "",
+        "text one",  # 3
+        "```",
+        "code",
+        "```",
+        "<!-- a comment",
+        "still the comment -->",
+        "~~~~",
+        "``` not a fence end here",
+        "~~~~",
+        "text two",  # 12
+    ]
+    assert list(prose_lines(lines, 2)) == [(2, ""), (3, "text one"), (12, "text two")]

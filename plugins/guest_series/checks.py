@@ -22,7 +22,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from pelican.utils import get_date
 
-from .frontmatter import read_header
+from .frontmatter import prose_lines, read_header
 from .problems import ERROR, WARNING, ContentProblem, display_path
 from .redirects import RedirectGenerator
 from .sanitize import ALLOW_FIELD
@@ -63,7 +63,6 @@ DATE_FIELDS = ("date", "modified")
 _DOCUMENTED_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
 # {static}/path, {attach}path, {filename}path (and Pelican's older |static|).
 _LINKED_FILE = re.compile(r"[{|](static|attach|filename)[}|]([^\s)\"'>]+)")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 class CheckError(Exception):
@@ -283,21 +282,7 @@ def missing_linked_files(path, lines, body_line, content_root):
     """(line, message) for each {static}/{attach}/{filename} link to no file."""
     folder = Path(path).parent
     missing = []
-    in_fence = None
-    in_comment = False
-    for number, text in enumerate(lines, start=1):
-        fence = _FENCE.match(text)
-        if fence and not in_comment:
-            marker = fence.group(1)[0]
-            in_fence = None if in_fence == marker else (in_fence or marker)
-            continue
-        # An HTML comment's text is not a link (and the build drops it).
-        was_in_comment = in_comment
-        if not in_fence:
-            opened, closed = text.rfind("<!--"), text.rfind("-->")
-            in_comment = opened > closed if opened != -1 else in_comment and closed == -1
-        if number < body_line or in_fence or was_in_comment or in_comment:
-            continue
+    for number, text in prose_lines(lines, body_line):
         for match in _LINKED_FILE.finditer(text):
             kind, reference = match.groups()
             target = unquote(reference.split("#")[0].split("?")[0])

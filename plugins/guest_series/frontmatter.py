@@ -17,6 +17,7 @@ _FIELD = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _CONTINUED = re.compile(r"^[ ]{4,}(?P<value>.*)")
 _YAML_FENCE = re.compile(r"^-{3}(\s.*)?$")
 _YAML_END = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
+_CODE_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -79,3 +80,31 @@ def read_header(path):
     """The Header of the file at `path`, and the file's lines."""
     text = Path(path).read_text(encoding="utf-8")
     return parse_header(text), text.splitlines()
+
+
+def prose_lines(lines, first_line=1):
+    """(line number, text) of `lines` from `first_line`, outside code and comments.
+
+    What a fenced code block or an HTML comment holds is shown as text or not
+    at all, never turned into links or elements: the checks that look for
+    those in the source skip them. (A line that opens or closes a comment is
+    skipped whole.)
+    """
+    in_fence = None  # the fence character, ` or ~, while inside a block
+    in_comment = False
+    for number, text in enumerate(lines, start=1):
+        fence = _CODE_FENCE.match(text)
+        if fence and not in_comment:
+            marker = fence.group(1)[0]
+            in_fence = None if in_fence == marker else (in_fence or marker)
+            continue
+        if in_fence:
+            continue
+        was_in_comment = in_comment
+        opened, closed = text.rfind("<!--"), text.rfind("-->")
+        if opened != -1:
+            in_comment = opened > closed
+        elif closed != -1:
+            in_comment = False
+        if number >= first_line and not (was_in_comment or in_comment):
+            yield number, text

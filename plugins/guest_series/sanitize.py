@@ -24,7 +24,7 @@ from pathlib import Path
 import nh3
 from pelican.contents import Article, Page
 
-from .frontmatter import read_header
+from .frontmatter import prose_lines, read_header
 from .problems import ERROR, display_path, problem, report
 
 logger = logging.getLogger(__name__)
@@ -143,7 +143,6 @@ _PERMISSIVE = nh3.Cleaner(
 # Attributes whose value is an address, and so may hold a `javascript:` link.
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "cite", "data"}
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _STYLE_ELEMENT = re.compile(r"<style", re.IGNORECASE)
 
 
@@ -308,15 +307,9 @@ def _body_lines(source_path):
 
 
 def _find_line(lines, needle, start):
-    """The first line from `start` (1-based) holding `needle`, outside code fences."""
+    """The first line from `start` (1-based) holding `needle`, outside code."""
     needle = needle.lower()
-    in_fence = None
-    for number, text in enumerate(lines, start=1):
-        fence = _FENCE.match(text)
-        if fence:
-            marker = fence.group(1)[0]
-            in_fence = None if in_fence == marker else (in_fence or marker)
-            continue
-        if number >= start and not in_fence and needle in text.lower():
+    for number, text in prose_lines(lines, start):
+        if needle in text.lower():
             return number
     return None
