@@ -255,3 +255,13 @@ def test_prose_lines_skip_code_blocks_and_comments():
         "text two",  # 12
     ]
     assert list(prose_lines(lines, 2)) == [(2, ""), (3, "text one"), (12, "text two")]
+
+
+def test_settings_that_do_not_load_are_a_clear_usage_error(tmp_path):
+    (tmp_path / "pelicanconf.py").write_text("SITENAME = 'unfinished\n")
+    result = run_check(cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "guestlist-check: cannot read the settings pelicanconf.py: SyntaxError"
+    )
+    assert "Traceback" not in result.stderr

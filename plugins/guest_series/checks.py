@@ -85,7 +85,12 @@ def check_site(settings_path, content=None, only=None):
     override = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
     if content is not None:
         override["PATH"] = str(Path(content).resolve())
-    settings = read_settings(str(settings_path), override=override)
+    try:
+        settings = read_settings(str(settings_path), override=override)
+    except Exception as error:  # the settings file is Python: anything can go wrong
+        raise CheckError(
+            f"cannot read the settings {settings_path}: {type(error).__name__}: {error}"
+        ) from error
     content_root = Path(settings["PATH"])
     if not content_root.is_dir():
         raise CheckError(f"the content folder {content_root} does not exist")
@@ -113,14 +118,14 @@ def lint_files(generators, settings, content_root, selected=None):
     problems = []
     for path, known, is_article in jobs:
         if selected is None or path in selected:
-            problems += lint_post(path, known, is_article, settings, content_root)
+            problems += lint_post(path, known, is_article, content_root)
     for path in markdown_files(profiles_folder):
         if selected is None or path.resolve() in selected:
             problems += lint_profile(path, content_root)
     return problems
 
 
-def lint_post(path, known, is_article, settings, content_root):
+def lint_post(path, known, is_article, content_root):
     """Problems in one post's or page's metadata block and links."""
     found = _Found(path, content_root)
     try:
@@ -376,7 +381,11 @@ def _content_files(generators, settings):
 
 @contextmanager
 def _collected_records():
-    """Every warning and error logged inside the block, and none printed."""
+    """Every warning and error logged inside the block.
+
+    With a handler of its own on the root logger, Python prints nothing (its
+    last-resort handler is for loggers without any): the check prints instead.
+    """
     records = []
 
     class Collect(logging.Handler):

@@ -173,12 +173,11 @@ def keep_free(redirects, claimed, contents_by_path, content_root):
     """The redirects whose page would overwrite nothing, and an error for each other."""
     kept, problems = [], []
     for redirect in redirects:
-        other = claimed.get(_normal(redirect.save_as)) if redirect.save_as else None
-        if other is not None:
-            other = describe(other, content_root)
-        if other is None:
+        claim = claimed.get(_normal(redirect.save_as)) if redirect.save_as else None
+        if claim is None:
             kept.append(redirect)
             continue
+        other = describe(claim, content_root)
         content = contents_by_path[redirect.source_path]
         own = display_path(redirect.source_path, content_root)
         if other == own:
