@@ -17,6 +17,15 @@ PUBLISHCONF = $(BASEDIR)/publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+# Where `make rsync_upload` and `make github` deploy: set them in the
+# environment, on the command line, or in deploy.mk (see docs/publishing.md).
+-include deploy.mk
+SSH_HOST ?=
+SSH_PORT ?= 22
+SSH_USER ?=
+SSH_TARGET_DIR ?=
+GITHUB_PAGES_BRANCH ?= gh-pages
+
 DEBUG ?= 0
 ifeq ($(DEBUG), 1)
 	PELICANOPTS += -D
@@ -39,10 +48,14 @@ help: ## List every target, one line each.
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 	@echo
 	@echo 'Variables: PORT=8000 HOST=127.0.0.1 DEBUG=1 RELATIVE=1 PELICANOPTS=...'
+	@echo 'Deploy: SSH_HOST SSH_PORT SSH_USER SSH_TARGET_DIR GITHUB_PAGES_BRANCH (docs/publishing.md)'
 
-$(RUNTIME_STAMP): requirements.txt
+# The project itself is installed too, editable and without dependencies (the
+# pinned requirements are those), for its commands: guestlist-check, guestlist-newpost.
+$(RUNTIME_STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON3) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 $(TEST_STAMP): requirements-test.txt $(RUNTIME_STAMP)
@@ -67,8 +80,29 @@ serve: $(RUNTIME_STAMP) ## Serve output/ at http://$(HOST):$(PORT)/ without rebu
 devserver: $(RUNTIME_STAMP) ## Build, serve and rebuild on change, reloading the browser.
 	$(PY) tools/devserver.py --host $(HOST) --port $(PORT)
 
-publish: $(RUNTIME_STAMP) ## Build the site for the web (absolute URLs, feeds) with publishconf.py.
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+publish: $(RUNTIME_STAMP) ## Build for the web with publishconf.py; replace output/ only if the build had no errors.
+	$(PY) tools/publish.py --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) $(PELICANOPTS)
+
+check: $(RUNTIME_STAMP) ## Check the content without building; FILES="content/posts/a.md" checks only those.
+	$(VENV)/bin/guestlist-check -s $(CONFFILE) --content $(INPUTDIR) $(FILES)
+
+newpost: $(RUNTIME_STAMP) ## Start a post: NAME="…" TITLE="…" [SERIES="…"]; asks for them in a terminal.
+	$(VENV)/bin/guestlist-newpost -s $(CONFFILE) --content $(INPUTDIR) \
+		$(if $(filter command line,$(origin NAME)),--name "$$NAME") \
+		$(if $(filter command line,$(origin TITLE)),--title "$$TITLE") \
+		$(if $(filter command line,$(origin SERIES)),--series "$$SERIES")
+
+rsync_upload: $(RUNTIME_STAMP) ## Publish, then copy output/ to SSH_HOST:SSH_TARGET_DIR with rsync.
+	@test -n "$(SSH_HOST)" -a -n "$(SSH_TARGET_DIR)" || { \
+		echo "make rsync_upload: set SSH_HOST and SSH_TARGET_DIR, in the environment or in deploy.mk (see docs/publishing.md)"; \
+		exit 2; }
+	$(MAKE) --no-print-directory publish
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --cvs-exclude --delete-after \
+		$(OUTPUTDIR)/ "$(if $(SSH_USER),$(SSH_USER)@)$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+github: $(RUNTIME_STAMP) ## Publish, then commit output/ to the gh-pages branch with ghp-import and push it.
+	$(MAKE) --no-print-directory publish
+	$(VENV)/bin/ghp-import -m "Publish the site" -b $(GITHUB_PAGES_BRANCH) -n -p $(OUTPUTDIR)
 
 test: $(TEST_STAMP) ## Run the whole test suite.
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -77,4 +111,4 @@ lint: $(TEST_STAMP) ## Check code style with ruff.
 	$(VENV)/bin/ruff check plugins tests tools pelicanconf.py publishconf.py
 	$(VENV)/bin/ruff format --check plugins tests tools pelicanconf.py publishconf.py
 
-.PHONY: help venv html clean regenerate serve devserver publish test lint
+.PHONY: help venv html clean regenerate serve devserver publish check newpost rsync_upload github test lint

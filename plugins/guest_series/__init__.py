@@ -7,6 +7,8 @@ lives in the modules named after each stage (see README.md beside this file).
 from pelican import signals
 
 from .generators import GuestSeriesGenerator
+from .redirects import add_redirect_generator
+from .sanitize import sanitize_content
 from .settings import prepare_settings
 
 
@@ -18,3 +20,5 @@ def get_generators(pelican, **kwargs):
 def register():
     signals.initialized.connect(prepare_settings)
     signals.get_generators.connect(get_generators)
+    signals.get_generators.connect(add_redirect_generator)
+    signals.content_object_init.connect(sanitize_content)

@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from . import problems as reporting
 from .guests import attach_profiles, attach_to_authors
 from .neighbours import attach_chronological_neighbours
+from .sanitize import sanitize_sources
 from .series import (
     build_series,
     host_note_problems,
@@ -44,10 +45,18 @@ class GuestSeriesGenerator(Generator):
             content_root / profiles_folder, markdown_reader, content_root, settings
         )
         self.problems += found
+        self.profiles, found = sanitize_sources(
+            self.profiles, "bio_html", settings, content_root
+        )
+        self.problems += found
         descriptions, found = read_descriptions(
             content_root / settings["GUEST_SERIES_DESCRIPTIONS_PATH"],
             markdown_reader,
             content_root,
+        )
+        self.problems += found
+        descriptions, found = sanitize_sources(
+            descriptions, "description_html", settings, content_root
         )
         self.problems += found
 

@@ -54,6 +54,19 @@ DEFAULTS = {
     #
     # --- Checks, publishing and redirects ---
     #
+    # Remove scripts, iframes, on…= attributes and javascript: links from every
+    # post and page (and from profiles and series descriptions) as they are
+    # read; a post or page keeps them only with `Allow_unsafe_html: yes`.
+    "GUEST_SERIES_SANITIZE": True,
+    # Redirect maps for servers, written under the output folder from every
+    # post's Redirect_from; an empty value writes no such map.
+    "GUEST_SERIES_REDIRECTS_NETLIFY_SAVE_AS": "_redirects",
+    "GUEST_SERIES_REDIRECTS_NGINX_SAVE_AS": "redirects.nginx.conf",
+    # Metadata keys other plugins read, so that `make check` does not call them
+    # unknown; e.g. ("og_image",).
+    "GUEST_SERIES_KNOWN_FIELDS": (),
+    # The folder under PATH where `make newpost` puts new posts.
+    "GUEST_SERIES_NEW_POSTS_PATH": "posts",
 }
 
 # Markdown extensions the content format relies on.
