@@ -135,3 +135,18 @@ def test_the_demo_posts_each_carry_valid_json_ld(demo_site):
         data = json_ld(demo_site.page(path))
         assert data["@type"] == "BlogPosting", path
         assert data["author"]["name"], path
+
+
+def test_head_meta_leaves_static_links_in_the_post_working(build_site):
+    # The description comes from the summary, which Pelican works out from the
+    # content and memoises: built too early, the {static} link stays unresolved.
+    site = build_site(
+        {
+            "images/desk.png": "not really a png",
+            "posts/desk.md": post("Desk", body="![My desk]({static}/images/desk.png)"),
+        }
+    )
+    page = site.page("2026/03/desk/")
+    assert page.select_one(".post-body img")["src"] == "/images/desk.png"
+    assert page.select_one('meta[property="og:title"]')["content"] == "Desk"
+    assert site.messages == []

@@ -10,6 +10,7 @@ from .generators import GuestSeriesGenerator
 from .redirects import add_redirect_generator
 from .sanitize import sanitize_content
 from .settings import prepare_settings
+from .social import attach_social_meta
 
 
 def get_generators(pelican, **kwargs):
@@ -22,3 +23,4 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.get_generators.connect(add_redirect_generator)
     signals.content_object_init.connect(sanitize_content)
+    signals.article_generator_write_article.connect(attach_social_meta)

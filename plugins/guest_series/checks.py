@@ -14,9 +14,9 @@ import difflib
 import logging
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -26,7 +26,7 @@ from .frontmatter import prose_lines, read_header
 from .problems import ERROR, WARNING, ContentProblem, display_path
 from .redirects import RedirectGenerator
 from .sanitize import ALLOW_FIELD
-from .sources import MARKDOWN_SUFFIXES, markdown_files
+from .sources import MARKDOWN_SUFFIXES
 
 # Metadata Pelican itself reads (its documentation's list).
 PELICAN_FIELDS = (
@@ -55,6 +55,7 @@ ARTICLE_FIELDS = (
     "redirect_from",
     "twitter",
     "x",
+    "mentions",
     ALLOW_FIELD,
 )
 PAGE_FIELDS = (*PELICAN_FIELDS, "redirect_from", ALLOW_FIELD)
@@ -112,16 +113,12 @@ def lint_files(generators, settings, content_root, selected=None):
     """The metadata lint of every post, page and profile (or of `selected`)."""
     articles, pages = _content_files(generators, settings)
     known_extra = tuple(settings.get("GUEST_SERIES_KNOWN_FIELDS", ()))
-    profiles_folder = content_root / settings["GUEST_SERIES_PROFILES_PATH"]
     jobs = [(path, ARTICLE_FIELDS + known_extra, True) for path in articles]
     jobs += [(path, PAGE_FIELDS + known_extra, False) for path in pages]
     problems = []
     for path, known, is_article in jobs:
         if selected is None or path in selected:
             problems += lint_post(path, known, is_article, content_root)
-    for path in markdown_files(profiles_folder):
-        if selected is None or path.resolve() in selected:
-            problems += lint_profile(path, content_root)
     return problems
 
 
@@ -160,8 +157,6 @@ def lint_post(path, known, is_article, content_root):
             found.add(field.line, _unknown_field_message(field.written, known), WARNING)
         elif field.key in DATE_FIELDS:
             found.add(field.line, *date_problem(field.written, field.value))
-        elif field.key in ("twitter", "x"):
-            found.add(field.line, handle_problem("twitter", field.value), ERROR)
     if is_article and "series" in keys and "series_index" not in keys:
         found.add(
             header.line_of("series"),
@@ -172,36 +167,6 @@ def lint_post(path, known, is_article, content_root):
         )
     for line, message in missing_linked_files(path, lines, header.body_line, content_root):
         found.add(line, message, ERROR)
-    return found.problems
-
-
-def lint_profile(path, content_root):
-    """Problems in one guest profile's handles, address and avatar.
-
-    Missing Name and unknown keys are reported by the build itself (sources.py).
-    """
-    found = _Found(path, content_root)
-    try:
-        header, _ = read_header(path)
-    except UnicodeDecodeError:
-        found.add(None, "the file is not UTF-8 text; save it as UTF-8", ERROR)
-        return found.problems
-    for field in header.fields:
-        if field.key in ("twitter", "x", "mastodon", "bluesky"):
-            network = "twitter" if field.key == "x" else field.key
-            found.add(field.line, handle_problem(network, field.value), ERROR)
-        elif field.key == "website":
-            found.add(field.line, url_problem(field.value), ERROR)
-        elif field.key == "avatar" and field.value:
-            avatar = field.value.lstrip("/")
-            if not (content_root / avatar).is_file():
-                found.add(
-                    field.line,
-                    f"Avatar {field.value} is not in the content folder; add the "
-                    f"picture as {display_path(content_root / avatar, content_root)} "
-                    "or fix the path (it starts at images/)",
-                    ERROR,
-                )
     return found.problems
 
 
@@ -226,61 +191,6 @@ def date_problem(written, value):
         )
         return message, WARNING
     return None, None
-
-
-# Handle validation. Kept to this one function on purpose: handles.py (issue 4)
-# parses handles for the build, and this function is meant to call it once both
-# are merged.
-_X_NAME = re.compile(r"^[A-Za-z0-9_]{1,15}$")
-_MASTODON = re.compile(
-    r"^@?(?P<user>[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*)@(?P<server>[^@\s]+)$"
-)
-_DOMAIN_LABEL = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
-
-
-def handle_problem(network, value):
-    """What is wrong with a handle for `network` (twitter, mastodon, bluesky), or None."""
-    value = value.strip()
-    if not value:
-        return None
-    if value.startswith(("http://", "https://")):
-        return f"write the {_NETWORK_NAMES[network]} handle, not the address: {value!r}"
-    if network == "twitter":
-        if _X_NAME.match(value.removeprefix("@")):
-            return None
-        return (
-            f"{value!r} is not an X/Twitter handle: 1 to 15 letters, digits or _, "
-            "with or without the @"
-        )
-    if network == "mastodon":
-        match = _MASTODON.match(value)
-        if match and _is_domain(match.group("server")):
-            return None
-        return f"{value!r} is not a Mastodon address; write it as @user@server.example"
-    if _is_domain(value.removeprefix("@")):
-        return None
-    return f"{value!r} is not a Bluesky handle; it is a domain name, like name.bsky.social"
-
-
-_NETWORK_NAMES = {"twitter": "X/Twitter", "mastodon": "Mastodon", "bluesky": "Bluesky"}
-
-
-def _is_domain(name):
-    labels = name.split(".")
-    return (
-        len(name) <= 253
-        and len(labels) >= 2
-        and all(_DOMAIN_LABEL.match(label) for label in labels)
-        and not labels[-1][0].isdigit()
-    )
-
-
-def url_problem(value):
-    """What is wrong with a web address (a profile's Website), or None."""
-    parts = urlsplit(value.strip())
-    if parts.scheme in ("http", "https") and parts.netloc and " " not in value.strip():
-        return None
-    return f"{value!r} is not a full web address; write it as https://example.com/"
 
 
 def missing_linked_files(path, lines, body_line, content_root):
@@ -417,7 +327,7 @@ def _problems_from_records(records, content_root, linted):
     for record in records:
         args = record.args if isinstance(record.args, tuple) else ()
         if len(args) == 1 and isinstance(args[0], ContentProblem):
-            problems.append(args[0])
+            problems.append(_as_check_sees_it(args[0]))
             continue
         if _already_reported(args, content_root, linted):
             continue
@@ -433,6 +343,18 @@ def _problems_from_records(records, content_root, linted):
             message = message.replace(written, shown)
         problems.append(ContentProblem(path=shown, message=message, severity=severity))
     return problems
+
+
+# A bad handle, website or avatar only leaves that link out of the page, so
+# the build warns and goes on; the check fails on it, so that CI stops it
+# before it is merged.
+_FAILS_THE_CHECK = {"twitter", "x", "mastodon", "bluesky", "website", "avatar"}
+
+
+def _as_check_sees_it(item):
+    if item.severity == WARNING and item.field in _FAILS_THE_CHECK:
+        return replace(item, severity=ERROR)
+    return item
 
 
 def _already_reported(args, content_root, linted):

@@ -19,7 +19,6 @@ from .series import (
     now_for,
     short_title_problems,
 )
-from .social import article_social
 from .sources import read_descriptions, read_profiles
 
 
@@ -91,10 +90,11 @@ class GuestSeriesGenerator(Generator):
         self.problems += short_title_problems(in_series, settings, content_root)
         self.problems += host_note_problems(in_series, settings, content_root)
 
-        author_urls = {author.name: author.url for author, _ in authors}
-        for article in everything:
-            article.social = article_social(article, settings, self.profiles, author_urls)
-
+        # Head meta is built as each article is written (social.py), once
+        # static files are known; here only what it needs is kept.
+        self.context["guest_author_urls"] = {
+            author.name: author.url for author, _ in authors
+        }
         self.context["guest_series"] = self.series
         self.context["guest_profiles"] = self.profiles
         reporting.report(self.problems)

@@ -51,6 +51,22 @@ def script_safe_json(data):
     )
 
 
+def attach_social_meta(generator, content, **kwargs):
+    """Give `content` its head meta just before Pelican writes its page.
+
+    Not earlier, while the site is read: an article's summary is worked out
+    (and memoised) on first use, and asking for it before the static files
+    are known would leave its `{static}` links unresolved for good.
+    """
+    context = generator.context
+    content.social = article_social(
+        content,
+        generator.settings,
+        context.get("guest_profiles", {}),
+        context.get("guest_author_urls", {}),
+    )
+
+
 def article_social(article, settings, profiles, author_urls):
     """The head meta of `article` (guest profile and series already attached).
 
