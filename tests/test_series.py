@@ -350,3 +350,22 @@ def test_a_build_from_the_content_cache_gives_the_same_site(
     walk(compare)
     assert differing == []
     assert "(2 of 3)" in bar(site, URLS["pf"]).get_text()
+
+
+def test_a_setting_that_changes_rendering_starts_a_fresh_cache(build_site, tmp_path):
+    # Pelican trusts a cached post while its file is unchanged; a change of
+    # Guestlist's settings or code must still show in a cached rebuild.
+    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    files = dict(THREE)
+    files["posts/vid.md"] = guest_post(
+        "Vid writes", 1, "2026-03-02 09:00", short="Vid on Blogging"
+    ).replace("A guest's words.", "Thanks to @jo_example.")
+    first = build_site(files, **settings)
+    assert first.page(URLS["vid"]).select_one("a.mention")["href"] == (
+        "https://x.com/jo_example"
+    )
+    again = build_site(GUEST_SERIES_X_DOMAIN="twitter.com", **settings)
+    assert again.page(URLS["vid"]).select_one("a.mention")["href"] == (
+        "https://twitter.com/jo_example"
+    )
+    assert len(list((tmp_path / "cache").iterdir())) == 2

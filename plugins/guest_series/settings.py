@@ -7,6 +7,7 @@ Markdown extensions the content format needs are switched on.
 
 import logging
 
+from .cache_key import separate_content_cache
 from .handles import HandleError, check_host_name, parse_x
 
 logger = logging.getLogger(__name__)
@@ -108,6 +109,9 @@ def prepare_settings(pelican, **kwargs):
         extension_configs[f"{__package__}.mentions"] = {
             "x_domain": settings["GUEST_SERIES_X_DOMAIN"]
         }
+
+    # Last: the cache's folder depends on everything above.
+    separate_content_cache(settings)
 
 
 def _check_x_settings(settings):
