@@ -27,10 +27,11 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = str(ROOT / "theme")
 
-# Guestlist's plugin. PLUGINS is always set: unset, Pelican would load every
-# installed namespace plugin as well.
+# Guestlist's plugins: the series and guests, and the theme's settings.
+# PLUGINS is always set: unset, Pelican would load every installed namespace
+# plugin as well.
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["guest_series"]
+PLUGINS = ["guest_series", "guestlist_theme"]
 
 # Clean addresses: /2026/03/some-post/ rather than /some-post.html.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
@@ -47,6 +48,8 @@ TAG_URL = "tags/{slug}/"
 TAG_SAVE_AS = "tags/{slug}/index.html"
 TAGS_URL = "tags/"
 TAGS_SAVE_AS = "tags/index.html"
+# The home page is "/", also in the "Newer posts" link from its page 2.
+INDEX_URL = ""
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 # The blog has tags, not categories: every post is in one category, "Blog",
@@ -58,7 +61,9 @@ DEFAULT_CATEGORY = "Blog"
 CATEGORY_URL = "category/{slug}/"
 CATEGORY_SAVE_AS = "category/{slug}/index.html"
 CATEGORIES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+# "404" writes the theme's 404.html to /404.html, the page hosts serve for a
+# missing address.
+DIRECT_TEMPLATES = ["index", "tags", "authors", "archives", "404"]
 
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
@@ -115,3 +120,8 @@ WITH_FUTURE_DATES = False
 MENUITEMS = ()
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = False
+
+# The theme (docs/theme.md lists every THEME_* setting and its default).
+THEME_HOST_HANDLE = "@ollie_example"
+THEME_ACCENT_COLOUR = "#a63d1c"
+THEME_FOOTER_LINKS = (("Write a guest post", "/about/#pitching-a-guest-post"),)
