@@ -54,6 +54,15 @@ def test_footer_links_are_shown_in_order_and_escaped(build_site):
     assert site.page("").footer.find("b") is None  # markup shown as text
 
 
+def test_footer_paths_on_the_site_follow_siteurl(build_site):
+    links = (("Colophon", "/colophon/"), ("Elsewhere", "https://example.org/"))
+    site = build_site(
+        ONE_POST, THEME_FOOTER_LINKS=links, SITEURL="https://example.com/blog"
+    )
+    shown = [a["href"] for a in site.page("").select("footer .footer-links a")]
+    assert shown == ["https://example.com/blog/colophon/", "https://example.org/"]
+
+
 def test_unsafe_or_malformed_footer_links_are_reported_and_left_out(build_site):
     links = (
         ("Home", "/"),

@@ -7,6 +7,7 @@ typo in pelicanconf.py never breaks the build nor reaches the page.
 """
 
 import logging
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .colours import AA_TEXT, Colour, contrast, legible_on, worst_contrast
@@ -33,16 +34,27 @@ DEFAULTS = {
     # to 7:1 on the dark backgrounds. Lightened if it is below AA.
     "THEME_ACCENT_COLOUR_DARK": None,
     # Extra links in the footer, as (text, address) pairs; an address is
-    # http(s)://, mailto: or a path on the site such as "/colophon/".
+    # http(s)://, mailto: or a path from the site's root such as "/colophon/"
+    # (which follows SITEURL, so it holds on a site published under a folder).
     "THEME_FOOTER_LINKS": (),
 }
 
 # Computed here for the templates (not meant to be set by hand):
-#   THEME_HOST_LINK   a ProfileLink, or None
-#   THEME_ACCENT_CSS  the custom properties that override the stylesheet's
-#                     accent, or "" when the accent is the stylesheet's own
+#   THEME_HOST_LINK     a ProfileLink, or None
+#   THEME_FOOTER_ITEMS  a FooterLink for each usable THEME_FOOTER_LINKS pair
+#   THEME_ACCENT_CSS    the custom properties that override the stylesheet's
+#                       accent, or "" when the accent is the stylesheet's own
 
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto")
+
+
+@dataclass(frozen=True)
+class FooterLink:
+    """A footer link: elsewhere, `address` as given; on the site, a path from its root."""
+
+    text: str
+    address: str
+    on_site: bool  # the template writes {{ SITEURL }}/{{ address }}
 
 
 def prepare_theme_settings(pelican, **kwargs):
@@ -53,7 +65,7 @@ def prepare_theme_settings(pelican, **kwargs):
     if not settings["THEME_HOST_NAME"]:
         settings["THEME_HOST_NAME"] = settings.get("AUTHOR")
     settings["THEME_HOST_LINK"] = host_link(settings["THEME_HOST_HANDLE"])
-    settings["THEME_FOOTER_LINKS"] = footer_links(settings["THEME_FOOTER_LINKS"])
+    settings["THEME_FOOTER_ITEMS"] = footer_links(settings["THEME_FOOTER_LINKS"])
     light, dark = accent_colours(
         settings["THEME_ACCENT_COLOUR"], settings["THEME_ACCENT_COLOUR_DARK"]
     )
@@ -72,7 +84,7 @@ def host_link(handle):
 
 
 def footer_links(links):
-    """The (text, address) pairs of `links` that are safe to show; warn about the rest."""
+    """A FooterLink for each (text, address) pair safe to show; warn about the rest."""
     kept = []
     try:
         entries = list(links or ())
@@ -92,7 +104,8 @@ def footer_links(links):
             )
             continue
         text, address = (part.strip() for part in entry)
-        scheme = urlsplit(address).scheme.lower()
+        parts = urlsplit(address)
+        scheme = parts.scheme.lower()
         if scheme and scheme not in ALLOWED_LINK_SCHEMES:
             logger.warning(
                 "Setting THEME_FOOTER_LINKS, link %d (%r): the address %r is not "
@@ -102,7 +115,8 @@ def footer_links(links):
                 address,
             )
             continue
-        kept.append((text, address))
+        on_site = not scheme and not parts.netloc
+        kept.append(FooterLink(text, address.lstrip("/") if on_site else address, on_site))
     return tuple(kept)
 
 
