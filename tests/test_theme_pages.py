@@ -162,7 +162,15 @@ def test_later_home_pages_have_their_own_heading_and_page_links(build_site):
 
 @pytest.mark.parametrize(
     ("url", "current"),
-    [("", "Home"), ("series/", "Series"), ("archives/", "Archives"), ("about/", "About")],
+    [
+        ("", "Home"),
+        ("series/", "Series"),
+        ("series/birthday-bloggers/", "Series"),
+        ("authors/", "Guests"),
+        ("authors/pfndf/", "Guests"),
+        ("archives/", "Archives"),
+        ("about/", "About"),
+    ],
 )
 def test_the_site_menu_marks_the_current_section(demo_site, url, current):
     marked = demo_site.page(url).select('.site-nav a[aria-current="page"]')
