@@ -161,20 +161,27 @@ def test_later_home_pages_have_their_own_heading_and_page_links(build_site):
 
 
 @pytest.mark.parametrize(
-    ("url", "current"),
+    ("url", "current", "state"),
     [
-        ("", "Home"),
-        ("series/", "Series"),
-        ("series/birthday-bloggers/", "Series"),
-        ("authors/", "Guests"),
-        ("authors/pfndf/", "Guests"),
-        ("archives/", "Archives"),
-        ("about/", "About"),
+        ("", "Home", "page"),
+        ("series/", "Series", "page"),
+        ("series/birthday-bloggers/", "Series", "true"),
+        ("authors/", "Guests", "page"),
+        ("authors/pfndf/", "Guests", "true"),
+        ("archives/", "Archives", "page"),
+        ("about/", "About", "page"),
     ],
 )
-def test_the_site_menu_marks_the_current_section(demo_site, url, current):
-    marked = demo_site.page(url).select('.site-nav a[aria-current="page"]')
-    assert [link.get_text() for link in marked] == [current]
+def test_the_site_menu_marks_the_current_section(demo_site, url, current, state):
+    marked = demo_site.page(url).select(".site-nav a[aria-current]")
+    assert [(link.get_text(), link["aria-current"]) for link in marked] == [
+        (current, state)
+    ]
+
+
+def test_an_article_marks_no_section(demo_site):
+    article = next(path for path in demo_site.files() if path.startswith("20"))
+    assert demo_site.page(article).select(".site-nav a[aria-current]") == []
 
 
 def test_an_article_shows_its_tags_host_note_and_where_to_read_on(build_site):
