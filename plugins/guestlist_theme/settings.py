@@ -2,8 +2,9 @@
 
 Read once, at `initialized`: defaults are filled in, each value is checked,
 and what the templates need is computed. A bad value is reported with the
-setting's name and what to write instead, and the default is used, so a
-typo in pelicanconf.py never breaks the build nor reaches the page.
+setting's name and what to write instead, and a safe value takes its place
+(the default, the nearest legible colour, or nothing), so a typo in
+pelicanconf.py never breaks the build nor reaches the page.
 """
 
 import logging
