@@ -27,10 +27,11 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = str(ROOT / "theme")
 
-# Guestlist's plugin. PLUGINS is always set: unset, Pelican would load every
-# installed namespace plugin as well.
+# Guestlist's plugins: the series and guests, and the theme's settings.
+# PLUGINS is always set: unset, Pelican would load every installed namespace
+# plugin as well.
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["guest_series"]
+PLUGINS = ["guest_series", "guestlist_theme"]
 # The blog's own X handle, for the twitter:site tag on every post.
 GUEST_SERIES_SITE_X_HANDLE = "@ollie_example"
 
@@ -49,6 +50,8 @@ TAG_URL = "tags/{slug}/"
 TAG_SAVE_AS = "tags/{slug}/index.html"
 TAGS_URL = "tags/"
 TAGS_SAVE_AS = "tags/index.html"
+# The home page is "/", also in the "Newer posts" link from its page 2.
+INDEX_URL = ""
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 # The blog has tags, not categories: every post is in one category, "Blog",
@@ -60,7 +63,9 @@ DEFAULT_CATEGORY = "Blog"
 CATEGORY_URL = "category/{slug}/"
 CATEGORY_SAVE_AS = "category/{slug}/index.html"
 CATEGORIES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+# "404" writes the theme's 404.html to /404.html, the page hosts serve for a
+# missing address.
+DIRECT_TEMPLATES = ["index", "tags", "authors", "archives", "404"]
 
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
@@ -117,3 +122,8 @@ WITH_FUTURE_DATES = False
 MENUITEMS = ()
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = False
+
+# The theme (docs/theme.md lists every THEME_* setting and its default).
+THEME_HOST_HANDLE = "@ollie_example"
+THEME_ACCENT_COLOUR = "#a63d1c"
+THEME_FOOTER_LINKS = (("Write a guest post", "/about/#pitching-a-guest-post"),)

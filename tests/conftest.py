@@ -44,6 +44,14 @@ class BuiltSite:
             p.relative_to(self.output).as_posix() for p in self.output.glob(pattern)
         )
 
+    def pages(self):
+        """The theme's pages: every HTML file but the redirect stubs for old addresses."""
+        return [
+            path
+            for path in self.files()
+            if 'http-equiv="refresh"' not in self.path(path).read_text(encoding="utf-8")
+        ]
+
     @property
     def messages(self):
         """Every warning and error the build logged, as text."""

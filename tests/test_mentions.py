@@ -118,7 +118,9 @@ def test_a_post_can_turn_mentions_off(build_site):
         "@jo_example": "https://x.com/jo_example"
     }
     summaries = {
-        summary.h2.get_text(strip=True): summary.select_one(".summary-text")
+        summary.select_one('a[rel="bookmark"]').get_text(strip=True): summary.select_one(
+            ".summary-text"
+        )
         for summary in site.page("").select("article.summary")
     }
     assert mentions_in(summaries["Thanks"]) == {}
