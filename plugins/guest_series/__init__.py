@@ -6,13 +6,14 @@ lives in the modules named after each stage (see README.md beside this file).
 
 from pelican import signals
 
+from .feeds import FeedsGenerator
 from .generators import GuestSeriesGenerator
 from .settings import prepare_settings
 
 
 def get_generators(pelican, **kwargs):
-    """Add the generator that reads profiles and series and writes their pages."""
-    return GuestSeriesGenerator
+    """Add the generators: series and guests first, then the feeds that use them."""
+    return (GuestSeriesGenerator, FeedsGenerator)
 
 
 def register():
