@@ -20,7 +20,13 @@ from guest_series.feed_catalogue import (
     read_count,
     read_paths,
 )
-from guest_series.feed_entries import SharedEntry, entry_id, feed_date, without_xml_invalid
+from guest_series.feed_entries import (
+    EntrySite,
+    SharedEntry,
+    entry_id,
+    feed_date,
+    without_xml_invalid,
+)
 from guest_series.settings import DEFAULTS
 
 
@@ -159,7 +165,7 @@ def test_feed_dates_keep_their_zone_and_are_plain_datetimes():
 
 
 def test_an_entry_id_is_a_tag_uri_from_host_date_and_address():
-    site = SimpleNamespace(base_url="http://127.0.0.1:8000")
+    site = EntrySite("http://127.0.0.1:8000", content_site_url="", host_note_type="note")
     published = datetime(2026, 3, 2, 9, tzinfo=UTC)
     assert entry_id(site, "2026/03/a/", published) == "tag:127.0.0.1,2026-03-02:/2026/03/a/"
 

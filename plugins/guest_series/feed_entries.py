@@ -9,6 +9,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from feedgen.entry import FeedEntry
@@ -37,9 +38,13 @@ class SharedEntry(FeedEntry):
         self._built = {}
 
     def _once(self, kind, build, extensions):
-        if (kind, extensions) not in self._built:
-            self._built[kind, extensions] = build(extensions=extensions)
-        return copy.deepcopy(self._built[kind, extensions])
+        key = (kind, extensions)
+        if key not in self._built:
+            # The first feed takes the element itself (feedgen serialises a feed
+            # as soon as it is built); every later one takes a copy of it.
+            self._built[key] = build(extensions=extensions)
+            return self._built[key]
+        return copy.deepcopy(self._built[key])
 
     def atom_entry(self, extensions=True):
         return self._once("atom", super().atom_entry, extensions)
@@ -62,6 +67,10 @@ class EntrySite:
 
     def absolute(self, url):
         return f"{self.base_url}/{url}"
+
+    @cached_property
+    def host(self):
+        return urlsplit(self.base_url).hostname
 
 
 def feed_date(date):
@@ -97,8 +106,7 @@ def entry_id(site, article_url, published):
     It stays the same from build to build, and it is not the post's link, so
     readers keep one entry per post even if the link gains a query or anchor.
     """
-    host = urlsplit(site.base_url).hostname
-    return f"tag:{host},{published:%Y-%m-%d}:/{article_url}"
+    return f"tag:{site.host},{published:%Y-%m-%d}:/{article_url}"
 
 
 def without_xml_invalid(text):
