@@ -458,3 +458,18 @@ def test_make_publish_writes_every_feed_with_absolute_urls(tmp_path):
             ):
                 address = tag.get("href") or tag.get("src")
                 assert address.split(":", 1)[0] in ("https", "http", "mailto"), address
+
+
+def test_a_title_of_control_characters_alone_gives_way_to_the_slug(build_site):
+    files = dict(SITE_FILES)
+    # Its own file name: Pelican logs a message once a process, and another test
+    # reports the same problem in posts/pf.md.
+    del files["posts/pf.md"]
+    files["posts/blank.md"] = guest_post("\x01", 1, "2026-03-04 09:00", "PFNDF", Slug="pf")
+    site = build_site(files, **PUBLISH)
+    (message,) = site.messages_about("content/posts/blank.md")
+    assert "control characters that XML forbids in Title" in message
+    for kind in ("atom", "rss"):
+        feed = parsed(site, f"feeds/authors/pfndf.{kind}.xml")
+        assert [entry.title for entry in feed.entries] == ["pf"]
+        assert feed_problems(site.output / f"feeds/authors/pfndf.{kind}.xml") == []

@@ -192,6 +192,11 @@ class FeedCatalogue:
     def __bool__(self):
         return self.enabled
 
+    @property
+    def formats(self):
+        """The formats ("atom", "rss") at least one feed is written in."""
+        return sorted({feed_format for _, feed_format in self.paths})
+
     def _links(self, kind, slug, title):
         if self.base_url is None or not self.has_articles or (kind != SITE and not slug):
             return []

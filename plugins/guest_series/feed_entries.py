@@ -28,29 +28,42 @@ class SharedEntry(FeedEntry):
     """A feedgen entry that builds its Atom and RSS elements once.
 
     feedgen rebuilds an entry's XML, element by element, for every feed it is
-    added to; a post in six feeds would be built six times. This builds it the
-    first time and hands every later feed a copy (lxml copies a tree in C, ten
-    times faster). Set every field before the entry is first added to a feed.
+    added to; a post in six feeds would be built six times. This builds it
+    once and hands every later feed a copy (lxml copies a tree in C, ten times
+    faster). Set every field before building it.
     """
 
     def __init__(self):
         super().__init__()
-        self._built = {}
+        self._built = {}  # format -> the entry's element
+        self._handed_out = set()  # formats whose element a feed already holds
 
-    def _once(self, kind, build, extensions):
-        key = (kind, extensions)
-        if key not in self._built:
-            # The first feed takes the element itself (feedgen serialises a feed
-            # as soon as it is built); every later one takes a copy of it.
-            self._built[key] = build(extensions=extensions)
-            return self._built[key]
-        return copy.deepcopy(self._built[key])
+    def build(self, formats):
+        """Build the XML for each of `formats` ("atom", "rss") now.
 
+        Then a value that feedgen or lxml refuses is found while the post it
+        comes from is known, not halfway through writing a feed.
+        """
+        builders = {"atom": super().atom_entry, "rss": super().rss_entry}
+        for feed_format in formats:
+            if feed_format not in self._built:
+                self._built[feed_format] = builders[feed_format]()
+
+    def _element(self, feed_format):
+        self.build([feed_format])
+        if feed_format not in self._handed_out:
+            # The first feed takes the element itself: feedgen serialises a
+            # feed as soon as it builds it. Every later feed takes a copy.
+            self._handed_out.add(feed_format)
+            return self._built[feed_format]
+        return copy.deepcopy(self._built[feed_format])
+
+    # feedgen calls these with its extensions on, as the feeds here always are.
     def atom_entry(self, extensions=True):
-        return self._once("atom", super().atom_entry, extensions)
+        return self._element("atom")
 
     def rss_entry(self, extensions=True):
-        return self._once("rss", super().rss_entry, extensions)
+        return self._element("rss")
 
 
 @dataclass(frozen=True)
@@ -141,7 +154,8 @@ def make_entry(article, site):
     page_url = site.absolute(article_url)
     published, updated = entry_dates(article)
     entry.id(entry_id(site, article_url, published))
-    entry.title(clean(article.title, "Title"))
+    # A title of nothing but invisible characters would be refused: use the slug.
+    entry.title(clean(article.title, "Title").strip() or article.slug)
     entry.link(href=page_url, rel="alternate", type="text/html")
     entry.published(published)
     entry.updated(updated)

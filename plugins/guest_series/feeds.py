@@ -144,18 +144,21 @@ class FeedsGenerator(Generator):
         content_root = Path(self.path)
         entry = None
         try:
-            entry, dirty = make_entry(article, site)
-        except ValueError as error:  # feedgen refuses a value; say which post
+            made, dirty = make_entry(article, site)
+            made.build(self.catalogue.formats)
+        except ValueError as error:  # feedgen or lxml refuses a value
             self.problems.append(
                 problem(
                     article.source_path,
-                    f"the post cannot be put in the feeds ({error}), so they leave "
-                    "it out; fix the value named, then build again",
+                    f"the feeds leave this post out, as feedgen refused it ({error}); "
+                    "check that its Title has visible text and its text no control "
+                    "characters",
                     severity=WARNING,
                     content_root=content_root,
                 )
             )
         else:
+            entry = made
             if dirty:
                 self.problems.append(
                     problem(
@@ -232,11 +235,13 @@ def write_feed(feed, link, head, output):
         ],
         replace=True,
     )
-    data = feed.atom_str(pretty=True) if link.format == ATOM else feed.rss_str(pretty=True)
     try:
+        data = (
+            feed.atom_str(pretty=True) if link.format == ATOM else feed.rss_str(pretty=True)
+        )
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    except OSError as error:
+    except (OSError, ValueError) as error:
         logger.error("Could not write the feed %r: %s", link.save_as, error)
         return
     logger.info('Writing "%s"', target)
