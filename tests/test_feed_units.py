@@ -16,6 +16,7 @@ from guest_series.feed_catalogue import (
     SITE,
     TAG,
     FeedCatalogue,
+    FeedLink,
     feed_base_url,
     read_count,
     read_paths,
@@ -27,6 +28,7 @@ from guest_series.feed_entries import (
     feed_date,
     without_xml_invalid,
 )
+from guest_series.feeds import FeedHead, build_feed, write_feed
 from guest_series.settings import DEFAULTS
 
 
@@ -191,3 +193,25 @@ def test_a_shared_entry_is_built_once_and_goes_into_many_feeds():
     for feed in feeds:
         assert feed.atom_str().count(b"<title>A &amp; B</title>") == 1
         assert feed.rss_str().count(b"<title>A &amp; B</title>") == 1
+
+
+def test_a_feed_is_never_written_outside_the_output_folder(tmp_path, caplog):
+    entry = SharedEntry()
+    entry.id("tag:b.example,2026-03-02:/a/")
+    entry.title("A")
+    entry.link(href="https://b.example/a/")
+    head = FeedHead(page_url="https://b.example/", description="Posts")
+    feed = build_feed("A blog", head, [entry])
+    output = tmp_path / "output"
+    inside = FeedLink(
+        ATOM, "feeds/all.atom.xml", "https://b.example/feeds/all.atom.xml", "A"
+    )
+    outside = FeedLink(RSS, "../output-evil/all.rss.xml", "https://b.example/x.xml", "A")
+    with caplog.at_level(logging.ERROR):
+        write_feed(feed, inside, head, output)
+        write_feed(feed, outside, head, output)
+    assert (output / "feeds/all.atom.xml").is_file()
+    assert not (tmp_path / "output-evil").exists()
+    assert "'../output-evil/all.rss.xml' would be written outside the output folder" in (
+        caplog.text
+    )

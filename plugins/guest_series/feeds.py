@@ -11,6 +11,7 @@ its newest entry's, never the build's time.
 """
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -181,7 +182,7 @@ class FeedsGenerator(Generator):
         entries = [entry for entry in entries if entry is not None]
         if not entries:
             return
-        feed = _feed(links[0].title, head, entries)
+        feed = build_feed(links[0].title, head, entries)
         feed.language(self.settings.get("DEFAULT_LANG") or None)
         for link in links:
             write_feed(feed, link, head, Path(self.output_path))
@@ -199,7 +200,8 @@ def _newest(articles, limit):
     return ordered if limit is None else ordered[:limit]
 
 
-def _feed(title, head, entries):
+def build_feed(title, head, entries):
+    """A feedgen feed of `entries`, ready to be written in either format."""
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)
     # Names and descriptions come from content; feedgen must get XML-safe text.
@@ -217,9 +219,14 @@ def _feed(title, head, entries):
 
 
 def write_feed(feed, link, head, output):
-    """Write `feed` in `link`'s format to its file, which must be inside `output`."""
-    target = (output / link.save_as).resolve()
-    if not target.is_relative_to(output.resolve()):
+    """Write `feed` in `link`'s format to its file, which must be inside `output`.
+
+    The check is on the path as written (as Pelican's own writer checks), which
+    catches a `..` from a setting or a slug without asking the disk each time.
+    """
+    output = Path(os.path.abspath(output))
+    target = Path(os.path.abspath(output / link.save_as))
+    if not target.is_relative_to(output):
         logger.error(
             "The feed %r would be written outside the output folder; check the "
             "GUEST_SERIES_*_FEED_* settings and slugs. It is not written.",
