@@ -473,3 +473,17 @@ def test_a_title_of_control_characters_alone_gives_way_to_the_slug(build_site):
         feed = parsed(site, f"feeds/authors/pfndf.{kind}.xml")
         assert [entry.title for entry in feed.entries] == ["pf"]
         assert feed_problems(site.output / f"feeds/authors/pfndf.{kind}.xml") == []
+
+
+def test_links_stay_right_when_pages_use_relative_urls(build_site):
+    """With RELATIVE_URLS, Pelican writes each page's links relative to that page;
+    a summary made from the post's text must not inherit the last page's."""
+    files = dict(SITE_FILES)
+    files["posts/rel.md"] = post(
+        "Relative", date="2026-03-05 09:00", body="See [about]({filename}/pages/about.md)."
+    )
+    site = build_site(files, RELATIVE_URLS=True, **PUBLISH)
+    entry = parsed(site, "feeds/all.atom.xml").entries[1]
+    assert entry.link == f"{SITE}/2026/03/relative/"
+    for html in (entry.summary, entry.content[0].value):
+        assert BeautifulSoup(html, "html.parser").a["href"] == f"{SITE}/about/"

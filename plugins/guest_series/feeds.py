@@ -55,6 +55,10 @@ class FeedsGenerator(Generator):
     def generate_output(self, writer):
         if not self.catalogue:
             return
+        # With RELATIVE_URLS, Pelican's writer leaves here the relative address
+        # of the last page it wrote, and a post's text and summary would make
+        # their links relative to that page. Feeds want them from SITEURL.
+        self.context["localsiteurl"] = self.settings.get("SITEURL", "")
         site = self._entry_site()
         for links, head, articles in self._feeds(site):
             self._write(links, head, articles, site)
