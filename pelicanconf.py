@@ -96,8 +96,12 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# No feeds while developing: a development build has relative URLs, and a feed
-# with relative links is invalid. publishconf.py turns them on.
+# Feeds are the guest_series plugin's (feedgen), written only when SITEURL is
+# absolute: a development build has relative URLs, and a feed with relative
+# links is invalid (see docs/feeds.md). Pelican's own feed writer is off for
+# every kind of feed, here and in publishconf.py.
+FEED_ATOM = None
+FEED_RSS = None
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None

@@ -1,6 +1,6 @@
 """Publishing settings: `make publish` builds the site for the web with these.
 
-Everything in pelicanconf.py holds, but for absolute URLs and feeds.
+Everything in pelicanconf.py holds, but for absolute URLs (and so feeds).
 """
 
 import os
@@ -14,13 +14,15 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("GUESTLIST_SITEURL", "https://ollie.example.com")
 RELATIVE_URLS = False
 
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-FEED_ALL_RSS = "feeds/all.rss.xml"
-AUTHOR_FEED_ATOM = "feeds/authors/{slug}.atom.xml"
-AUTHOR_FEED_RSS = "feeds/authors/{slug}.rss.xml"
-TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml"
-TAG_FEED_RSS = "feeds/tags/{slug}.rss.xml"
-RSS_FEED_SUMMARY_ONLY = False
+# With an absolute SITEURL, the guest_series plugin writes the feeds (site,
+# series, author and tag; Atom and RSS) with feedgen: see docs/feeds.md for
+# their paths. Pelican's own feed writer stays off, as in pelicanconf.py, or
+# two writers would fight over the same files.
+FEED_ATOM = FEED_RSS = FEED_ALL_ATOM = FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 
 # A published build starts from an empty output folder, so that nothing
 # removed from content lingers on the site.

@@ -6,6 +6,7 @@ lives in the modules named after each stage (see README.md beside this file).
 
 from pelican import signals
 
+from .feeds import FeedsGenerator
 from .generators import GuestSeriesGenerator
 from .redirects import add_redirect_generator
 from .sanitize import sanitize_content
@@ -14,8 +15,8 @@ from .social import attach_social_meta
 
 
 def get_generators(pelican, **kwargs):
-    """Add the generator that reads profiles and series and writes their pages."""
-    return GuestSeriesGenerator
+    """Add the generators: series and guests first, then the feeds that use them."""
+    return (GuestSeriesGenerator, FeedsGenerator)
 
 
 def register():

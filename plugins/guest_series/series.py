@@ -189,10 +189,14 @@ def short_title_problems(articles, settings, content_root):
     return problems
 
 
+def has_host_note(article, note_type):
+    """True when the post's HTML holds the host's note (a `note_type` admonition)."""
+    return f'class="admonition {note_type}"' in (article._content or "")
+
+
 def host_note_problems(articles, settings, content_root):
     """A warning for each post in a series that has no host's note yet."""
     note_type = settings["GUEST_SERIES_HOST_NOTE_TYPE"]
-    marker = f'class="admonition {note_type}"'
     return [
         problem(
             article.source_path,
@@ -203,7 +207,7 @@ def host_note_problems(articles, settings, content_root):
             content_root=content_root,
         )
         for article in articles
-        if marker not in (article._content or "")
+        if not has_host_note(article, note_type)
     ]
 
 

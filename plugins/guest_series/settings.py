@@ -52,6 +52,25 @@ DEFAULTS = {
     "GUEST_SERIES_X_WIDGETS": False,
     #
     # --- Feeds ---
+    # Where each feed is written under the output folder, in Atom and RSS 2.0;
+    # {slug} is the series', author's or tag's slug. None: no feed of that kind.
+    "GUEST_SERIES_FEED_ATOM": "feeds/all.atom.xml",
+    "GUEST_SERIES_FEED_RSS": "feeds/all.rss.xml",
+    "GUEST_SERIES_SERIES_FEED_ATOM": "feeds/series/{slug}.atom.xml",
+    "GUEST_SERIES_SERIES_FEED_RSS": "feeds/series/{slug}.rss.xml",
+    "GUEST_SERIES_AUTHOR_FEED_ATOM": "feeds/authors/{slug}.atom.xml",
+    "GUEST_SERIES_AUTHOR_FEED_RSS": "feeds/authors/{slug}.rss.xml",
+    "GUEST_SERIES_TAG_FEED_ATOM": "feeds/tags/{slug}.atom.xml",
+    "GUEST_SERIES_TAG_FEED_RSS": "feeds/tags/{slug}.rss.xml",
+    # How many of the latest posts the site's feeds hold (series feeds hold all).
+    "GUEST_SERIES_FEED_MAX_ITEMS": 20,
+    # How many of the latest posts an author's or a tag's feed holds; None: all.
+    "GUEST_SERIES_AUTHOR_TAG_FEED_MAX_ITEMS": 20,
+    # Feeds need absolute links, so they are written only when SITEURL is an
+    # absolute URL (make publish). A development build (SITEURL = "") writes
+    # them only if this names the address it is served at, e.g.
+    # "http://127.0.0.1:8000"; None: development builds write no feeds.
+    "GUEST_SERIES_DEVELOPMENT_FEED_URL": None,
     #
     # --- Checks, publishing and redirects ---
     #
