@@ -45,10 +45,10 @@ def guest_post(title, index, date, author, note=True, **fields):
 
 SITE_FILES = {
     "series/birthday-bloggers.md": SERIES_DESCRIPTION,
-    "authors/vid.md": PROFILE.format(name="Vidya Raman"),
-    "authors/pf.md": PROFILE.format(name="PFNDF"),
-    "authors/lu.md": PROFILE.format(name="Łukasz Wróbel"),
-    "authors/ollie.md": PROFILE.format(name="Ollie Brennan"),
+    "authors/vidya-raman.md": PROFILE.format(name="Vidya Raman"),
+    "authors/pfndf.md": PROFILE.format(name="PFNDF"),
+    "authors/lukasz-wrobel.md": PROFILE.format(name="Łukasz Wróbel"),
+    "authors/ollie-brennan.md": PROFILE.format(name="Ollie Brennan"),
     # Guest numbers run against the dates, so that order shows which one a feed uses.
     "posts/vid.md": guest_post(
         "Vid on Blogging", 2, "2026-03-03 09:00", "Vidya Raman", Tags="writing, craft"
@@ -352,7 +352,8 @@ def test_a_development_build_writes_and_links_no_feeds(build_site):
     assert site.files("**/*.xml") == []
     assert head_feeds(site.page("")) == []
     assert site.page("authors/vidya-raman/").select_one(".author-feeds") is None
-    assert site.messages == []
+    # Nothing is reported but pf.md's missing host's note, there on purpose.
+    assert [message for message in site.messages if "host's note" not in message] == []
 
 
 def test_a_development_build_can_write_feeds_for_a_local_server(build_site):
