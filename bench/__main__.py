@@ -1,0 +1,258 @@
+"""`make bench`: build synthetic blogs with Guestlist and with plain Pelican, and compare.
+
+    python -m bench [--quick] [--bench-python PATH] [--markdown docs/benchmark.md]
+
+Prints the machine, the result tables and every budget, met or missed. With
+--markdown it also writes them into that file, between the two marker lines
+(the rest of the file, the prose around the results, is left as it is).
+"""
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import harness, machine, profiling, report
+from .configs import CONFIGS, ROOT, VARIANTS
+from .sitegen import edit_post
+
+MARK_START = "<!-- bench:results:start -->"
+MARK_END = "<!-- bench:results:end -->"
+# The size profiled when a budget is missed: the one the plugin's budget is set at.
+PROFILED_SIZE = report.PLUGIN_SHARE_AT
+EXPLAINED_SIZE = 1000
+
+
+def parse_arguments(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="200 and 1,000 posts, 3 rounds each"
+    )
+    parser.add_argument(
+        "--sizes",
+        help="comma-separated site sizes to build instead, e.g. 200,1000",
+    )
+    parser.add_argument("--rounds", type=int, help="rounds at every size instead")
+    parser.add_argument(
+        "--bench-python",
+        help="the interpreter of the bench venv (pelican-series, pelican-neighbors) "
+        "for configuration C; without it C is left out",
+    )
+    parser.add_argument(
+        "--clock",
+        choices=("cpu", "wall"),
+        default="cpu",
+        help="what the tables compare: CPU time of the build (default; steadier "
+        "on a busy machine) or wall-clock time",
+    )
+    parser.add_argument(
+        "--profile",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="profile A, B and D with cProfile: when a budget is missed "
+        "(auto, except with --quick), always or never",
+    )
+    parser.add_argument(
+        "--explain",
+        action=argparse.BooleanOptionalAction,
+        help="time D beside variants of it that undo one of Guestlist's choices "
+        "each (feeds, content cache, Markdown extensions, theme), at 1,000 posts, "
+        "to show where A / B comes from (default: yes, except with --quick)",
+    )
+    parser.add_argument("--markdown", help="write the results into this Markdown file")
+    parser.add_argument("--workdir", help="build here instead of a new temporary folder")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the sites, outputs and logs built"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit with status 1 when a budget is missed"
+    )
+    return parser.parse_args(argv)
+
+
+def choose_plan(args):
+    plan = harness.QUICK if args.quick else harness.FULL
+    sizes = [int(size) for size in args.sizes.split(",")] if args.sizes else plan.sizes
+    return harness.Plan({size: args.rounds or plan.rounds.get(size, 3) for size in sizes})
+
+
+def main(argv=None):
+    args = parse_arguments(argv)
+    plan = choose_plan(args)
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="guestlist-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    pythons = harness.pythons_for(sys.executable, args.bench_python)
+    started = time.strftime("%Y-%m-%d %H:%M %Z")
+    load_before = machine.load_average()
+    described = machine.describe(sys.executable, args.bench_python, ROOT)
+
+    print(
+        "Guestlist benchmark:",
+        ", ".join(f"{n:,} posts × {r}" for n, r in plan.rounds.items()),
+    )
+    print(*described, sep="\n")
+    for key, config in CONFIGS.items():
+        state = (
+            "" if key in pythons else "  (left out: no bench venv; `make bench` makes it)"
+        )
+        print(f"{key}: {config.title}{state}")
+    print(f"Builds in {workdir}", flush=True)
+
+    try:
+        results = harness.run_plan(plan, workdir, pythons)
+        rows = report.summarize(results, args.clock)
+        checks = report.check_budgets(rows)
+        missed = any(check.met is False for check in checks)
+        profiles = None
+        if args.profile == "always" or (
+            args.profile == "auto" and missed and not args.quick
+        ):
+            profiles = profile_configs(results, workdir, pythons)
+        variants = None
+        if args.explain or (args.explain is None and not args.quick):
+            variants = explain(workdir, rounds=3, clock=args.clock)
+    finally:
+        if not args.keep and not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    sections = result_sections(plan, rows, checks, profiles, args.clock)
+    if variants is not None:
+        sections.append(variants)
+    context = [
+        f"Run: {started}, load average {_load(load_before)} before and "
+        f"{_load(machine.load_average())} after",
+        *described,
+    ]
+    print()
+    for title, table in sections:
+        print(title)
+        print(report.format_text(table) if isinstance(table, list) else table)
+        print()
+    if args.markdown:
+        write_markdown(Path(args.markdown), context, sections)
+        print(f"Results written to {args.markdown}")
+    return 1 if args.strict and missed else 0
+
+
+def profile_configs(results, workdir, pythons):
+    """cProfile breakdowns of A, B and D at the profiled size (or the largest
+    built), and of A's cached rebuild after one edit."""
+    by_size = {result.posts: result for result in results}
+    posts = PROFILED_SIZE if PROFILED_SIZE in by_size else max(by_size)
+    content = workdir / f"site-{posts}" / "content"
+    found = profiling.Profiles(posts=posts)
+    for key in ("A", "B", "D"):
+        print(f"  profiling {key} at {posts:,} posts", file=sys.stderr, flush=True)
+        stats = profiling.profile_build(CONFIGS[key], pythons[key], content, workdir, key)
+        found.breakdowns[key] = profiling.breakdown(stats)
+        if key == "A":
+            found.hot_spots = profiling.hot_spots(stats, r"/plugins/guest_series/")
+    print(f"  profiling A's rebuild at {posts:,} posts", file=sys.stderr, flush=True)
+    profiling.profile_build(
+        CONFIGS["A"], pythons["A"], content, workdir, "A-rebuild", cache_mode="write"
+    )
+    edited = by_size[posts].summary.post_paths[posts // 2]
+    original = edit_post(edited, mark="profiled")
+    try:
+        stats = profiling.profile_build(
+            CONFIGS["A"], pythons["A"], content, workdir, "A-rebuild", cache_mode="load"
+        )
+    finally:
+        edited.write_text(original, encoding="utf-8")
+    found.breakdowns["A rebuild"] = profiling.breakdown(stats)
+    return found
+
+
+def explain(workdir, rounds, clock):
+    """A section timing D beside each of its variants, interleaved, at 1,000 posts."""
+    pythons = harness.pythons_for(sys.executable, None, VARIANTS)
+    result = harness.run_size(EXPLAINED_SIZE, rounds, workdir, VARIANTS, pythons)
+    (row,) = report.summarize([result], clock)
+    base = row.seconds("D")
+    unit = "CPU s" if clock == "cpu" else "s"
+    table = [["Variant of D (one choice undone)", unit, "Saved", "Of D"]]
+    for key, config in VARIANTS.items():
+        seconds = row.seconds(key)
+        saved = base - seconds
+        table.append(
+            [
+                config.title if key != "D" else "D itself",
+                f"{seconds:.2f}",
+                "–" if key == "D" else f"{saved:.2f}",
+                "–" if key == "D" else f"{saved / base:.0%}",
+            ]
+        )
+    return (
+        f"What Guestlist's own choices cost, without the plugin, at "
+        f"{EXPLAINED_SIZE:,} posts (median of {rounds} interleaved rounds)",
+        table,
+    )
+
+
+def result_sections(plan, rows, checks, profiles, clock):
+    """[(title, table or text)] in the order the report shows them."""
+    rounds = ", ".join(f"{runs} at {posts:,}" for posts, runs in plan.rounds.items())
+    what = "CPU seconds (user + system)" if clock == "cpu" else "wall-clock seconds"
+    times, ratios = report.tables(rows, clock)
+    sections = [
+        (
+            f"Cold builds: median {what} of each configuration and its median peak "
+            f"memory (rounds: {rounds}; ± marks runs more than 10% apart)",
+            times,
+        ),
+        ("Ratios, time per 1,000 posts, and cached rebuilds after one edit", ratios),
+        ("Budgets", report.budget_table(checks)),
+    ]
+    notes = report.problems_seen(rows)
+    if notes:
+        sections.append(("Warnings in the builds", "\n".join(notes)))
+    if profiles is not None:
+        sections.append(
+            (
+                f"Where the time goes at {profiles.posts:,} posts (one cProfile run each)",
+                profiling.breakdown_table(profiles.breakdowns),
+            )
+        )
+        if profiles.hot_spots:
+            table = [["guest_series function (cProfile)", "cumulative s"]]
+            table += [[name, f"{seconds:.2f}"] for name, seconds in profiles.hot_spots]
+            sections.append(("The plugin's own hot spots, in A", table))
+    return sections
+
+
+def write_markdown(path, context, sections):
+    """Put the results between the markers of `path`, keeping the rest of the file."""
+    lines = [MARK_START, ""]
+    lines += [f"- {line}" for line in context]
+    lines.append("")
+    for title, table in sections:
+        lines.append(f"**{title}**")
+        lines.append("")
+        if isinstance(table, list):
+            lines.append(report.format_markdown(table))
+        else:
+            lines += [f"- {line}" for line in table.splitlines()]
+        lines.append("")
+    lines.append(MARK_END)
+    block = "\n".join(lines)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if MARK_START in text and MARK_END in text:
+        before, _, rest = text.partition(MARK_START)
+        _, _, after = rest.partition(MARK_END)
+        text = before + block + after
+    else:
+        text = text + ("\n" if text else "") + block + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _load(value):
+    return "unknown" if value is None else f"{value:.2f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
