@@ -9,13 +9,15 @@ Prints the machine, the result tables and every budget, met or missed. With
 
 import argparse
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from . import harness, machine, profiling, report
-from .configs import CONFIGS, ROOT, VARIANTS
+from .configs import CONFIGS, ROOT, VARIANTS, command
+from .measure import BuildFailed, run_build
 from .sitegen import edit_post
 
 MARK_START = "<!-- bench:results:start -->"
@@ -37,6 +39,11 @@ def parse_arguments(argv=None):
         help="comma-separated site sizes to build instead, e.g. 200,1000",
     )
     parser.add_argument("--rounds", type=int, help="rounds at every size instead")
+    parser.add_argument(
+        "--only",
+        help="comma-separated configurations to build, e.g. A,D for the plugin's "
+        "share alone (budgets that need the others show as not measured)",
+    )
     parser.add_argument(
         "--bench-python",
         help="the interpreter of the bench venv (pelican-series, pelican-neighbors) "
@@ -86,6 +93,12 @@ def main(argv=None):
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="guestlist-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     pythons = harness.pythons_for(sys.executable, args.bench_python)
+    if args.only:
+        chosen = {key.strip().upper() for key in args.only.split(",")}
+        unknown = chosen - set(CONFIGS)
+        if unknown:
+            raise SystemExit(f"--only: no configuration {', '.join(sorted(unknown))}")
+        pythons = {key: python for key, python in pythons.items() if key in chosen}
     started = time.strftime("%Y-%m-%d %H:%M %Z")
     load_before = machine.load_average()
     described = machine.describe(sys.executable, args.bench_python, ROOT)
@@ -96,66 +109,90 @@ def main(argv=None):
     )
     print(*described, sep="\n")
     for key, config in CONFIGS.items():
-        state = (
-            "" if key in pythons else "  (left out: no bench venv; `make bench` makes it)"
-        )
+        if key in pythons:
+            state = ""
+        elif args.only:
+            state = "  (left out: --only)"
+        else:
+            state = "  (left out: no bench venv; `make bench` makes it)"
         print(f"{key}: {config.title}{state}")
     print(f"Builds in {workdir}", flush=True)
 
+    failed = False
     try:
         results = harness.run_plan(plan, workdir, pythons)
         rows = report.summarize(results, args.clock)
         checks = report.check_budgets(rows)
         missed = any(check.met is False for check in checks)
-        profiles = None
+        sections = result_sections(plan, rows, checks, args.clock)
+        show(sections)
+        more = []
         if args.profile == "always" or (
             args.profile == "auto" and missed and not args.quick
         ):
-            profiles = profile_configs(results, workdir, pythons)
-        variants = None
+            more += profile_sections(profile_configs(results, workdir, pythons))
         if args.explain or (args.explain is None and not args.quick):
-            variants = explain(workdir, rounds=3, clock=args.clock)
+            more.append(explain(workdir, rounds=3, clock=args.clock))
+        show(more)
+    except (BuildFailed, harness.ContentNotRead, subprocess.CalledProcessError) as error:
+        failed = True
+        print(f"\nmake bench: a build failed, so the run stops here.\n{error}")
+        print(f"The sites, outputs and logs are kept in {workdir}")
+        return 2
     finally:
-        if not args.keep and not args.workdir:
+        if not failed and not args.keep and not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    sections = result_sections(plan, rows, checks, profiles, args.clock)
-    if variants is not None:
-        sections.append(variants)
-    context = [
-        f"Run: {started}, load average {_load(load_before)} before and "
-        f"{_load(machine.load_average())} after",
-        *described,
-    ]
-    print()
-    for title, table in sections:
-        print(title)
-        print(report.format_text(table) if isinstance(table, list) else table)
-        print()
     if args.markdown:
-        write_markdown(Path(args.markdown), context, sections)
+        context = [
+            f"Run: {started}, load average {_load(load_before)} before and "
+            f"{_load(machine.load_average())} after",
+            *described,
+        ]
+        write_markdown(Path(args.markdown), context, sections + more)
         print(f"Results written to {args.markdown}")
     return 1 if args.strict and missed else 0
 
 
+def show(sections):
+    for title, table in sections:
+        print()
+        print(title)
+        print(report.format_text(table) if isinstance(table, list) else table)
+    sys.stdout.flush()
+
+
 def profile_configs(results, workdir, pythons):
-    """cProfile breakdowns of A, B and D at the profiled size (or the largest
-    built), and of A's cached rebuild after one edit."""
+    """cProfile breakdowns of A, B and D (those built) at the profiled size (or
+    the largest built), and of A's cached rebuild after one edit."""
     by_size = {result.posts: result for result in results}
     posts = PROFILED_SIZE if PROFILED_SIZE in by_size else max(by_size)
     content = workdir / f"site-{posts}" / "content"
     found = profiling.Profiles(posts=posts)
-    for key in ("A", "B", "D"):
+    for key in [key for key in ("A", "B", "D") if key in pythons]:
         print(f"  profiling {key} at {posts:,} posts", file=sys.stderr, flush=True)
         stats = profiling.profile_build(CONFIGS[key], pythons[key], content, workdir, key)
         found.breakdowns[key] = profiling.breakdown(stats)
         if key == "A":
             found.hot_spots = profiling.hot_spots(stats, r"/plugins/guest_series/")
+    if "A" not in pythons:
+        return found
     print(f"  profiling A's rebuild at {posts:,} posts", file=sys.stderr, flush=True)
-    profiling.profile_build(
-        CONFIGS["A"], pythons["A"], content, workdir, "A-rebuild", cache_mode="write"
+    # The cache to rebuild from, written by a build that is not profiled.
+    cache = workdir / "profile-cache-A-rebuild"
+    run_build(
+        command(
+            CONFIGS["A"],
+            pythons["A"],
+            content,
+            workdir / "profile-output-A-rebuild",
+            cache,
+            cache_mode="write",
+        ),
+        workdir / "profile-A-rebuild-cache.log",
     )
-    edited = by_size[posts].summary.post_paths[posts // 2]
+    summary = by_size[posts].summary
+    edited = summary.post_paths[len(summary.post_paths) // 2]
     original = edit_post(edited, mark="profiled")
     try:
         stats = profiling.profile_build(
@@ -176,15 +213,13 @@ def explain(workdir, rounds, clock):
     unit = "CPU s" if clock == "cpu" else "s"
     table = [["Variant of D (one choice undone)", unit, "Saved", "Of D"]]
     for key, config in VARIANTS.items():
-        seconds = row.seconds(key)
-        saved = base - seconds
+        if key == "D":
+            table.append(["D itself", f"{base:.2f}", "–", "–"])
+            continue
+        # What undoing the choice saves, as a share of D: per round, then the median.
+        saved = 1 - row.ratio(key, "D")
         table.append(
-            [
-                config.title if key != "D" else "D itself",
-                f"{seconds:.2f}",
-                "–" if key == "D" else f"{saved:.2f}",
-                "–" if key == "D" else f"{saved / base:.0%}",
-            ]
+            [config.title, f"{row.seconds(key):.2f}", f"{saved * base:.2f}", f"{saved:.0%}"]
         )
     return (
         f"What Guestlist's own choices cost, without the plugin, at "
@@ -193,8 +228,8 @@ def explain(workdir, rounds, clock):
     )
 
 
-def result_sections(plan, rows, checks, profiles, clock):
-    """[(title, table or text)] in the order the report shows them."""
+def result_sections(plan, rows, checks, clock):
+    """[(title, table or text)]: the result tables, the budgets, any warnings."""
     rounds = ", ".join(f"{runs} at {posts:,}" for posts, runs in plan.rounds.items())
     what = "CPU seconds (user + system)" if clock == "cpu" else "wall-clock seconds"
     times, ratios = report.tables(rows, clock)
@@ -210,17 +245,21 @@ def result_sections(plan, rows, checks, profiles, clock):
     notes = report.problems_seen(rows)
     if notes:
         sections.append(("Warnings in the builds", "\n".join(notes)))
-    if profiles is not None:
-        sections.append(
-            (
-                f"Where the time goes at {profiles.posts:,} posts (one cProfile run each)",
-                profiling.breakdown_table(profiles.breakdowns),
-            )
+    return sections
+
+
+def profile_sections(profiles):
+    """[(title, table)]: where the time goes by area, and the plugin's hot spots."""
+    sections = [
+        (
+            f"Where the time goes at {profiles.posts:,} posts (one cProfile run each)",
+            profiling.breakdown_table(profiles.breakdowns),
         )
-        if profiles.hot_spots:
-            table = [["guest_series function (cProfile)", "cumulative s"]]
-            table += [[name, f"{seconds:.2f}"] for name, seconds in profiles.hot_spots]
-            sections.append(("The plugin's own hot spots, in A", table))
+    ]
+    if profiles.hot_spots:
+        table = [["guest_series function (cProfile)", "cumulative s"]]
+        table += [[name, f"{seconds:.2f}"] for name, seconds in profiles.hot_spots]
+        sections.append(("The plugin's own hot spots, in A", table))
     return sections
 
 

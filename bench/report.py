@@ -29,6 +29,7 @@ class Cell:
     spread: float  # (slowest − fastest) / median: how noisy the runs were
     warnings: int  # most warnings any run logged
     errors: int
+    by_round: tuple = ()  # the time of each round, in round order
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,25 @@ class Row:
         return cell.seconds if cell else None
 
     def ratio(self, top, bottom):
-        a, b = self.seconds(top), self.seconds(bottom)
-        return a / b if a is not None and b else None
+        """top / bottom: the median of the ratios within each round.
+
+        The builds of one round run minutes apart at most, so they share the
+        machine's load of the moment; their ratio is steadier than the ratio of
+        two medians taken over the whole run. Without a time for every round,
+        the ratio of the medians.
+        """
+        high, low = self.cells.get(top), self.cells.get(bottom)
+        if high is None or low is None:
+            return None
+        if len(high.by_round) == len(low.by_round) > 0 and all(low.by_round):
+            return median(a / b for a, b in zip(high.by_round, low.by_round, strict=True))
+        return high.seconds / low.seconds if low.seconds else None
 
     @property
     def plugin_share(self):
-        a, d = self.seconds("A"), self.seconds("D")
-        return (a - d) / a if a and d is not None else None
+        """(A − D) / A, the share of A's time that the plugin costs."""
+        d_over_a = self.ratio("D", "A")
+        return None if d_over_a is None else 1 - d_over_a
 
     def per_thousand(self, key):
         seconds = self.seconds(key)
@@ -79,6 +92,7 @@ def summarize(results, clock="cpu"):
                 spread=(max(times) - min(times)) / middle if middle else 0.0,
                 warnings=max(run.warnings for run in runs),
                 errors=max(run.errors for run in runs),
+                by_round=tuple(times),
             )
         rows.append(Row(posts=result.posts, cells=cells))
     return rows
