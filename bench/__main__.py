@@ -84,7 +84,8 @@ def parse_arguments(argv=None):
 def choose_plan(args):
     plan = harness.QUICK if args.quick else harness.FULL
     sizes = [int(size) for size in args.sizes.split(",")] if args.sizes else plan.sizes
-    return harness.Plan({size: args.rounds or plan.rounds.get(size, 3) for size in sizes})
+    rounds = {size: args.rounds or plan.rounds.get(size, 3) for size in sizes}
+    return harness.Plan(rounds, rebuilt=plan.rebuilt)
 
 
 def main(argv=None):

@@ -289,3 +289,15 @@ def test_a_whole_run_prints_and_writes_every_table(tmp_path, capsys):
     a_cell, d_cell, rebuild_cell = plugin_row.split("|")[2:5]
     assert float(a_cell.split()[0]) > 0 and float(rebuild_cell.split()[0]) > 0
     assert float(d_cell.split()[0]) == 0
+
+
+def test_the_quick_run_is_smaller_and_keeps_to_its_own_rebuilds():
+    from bench.__main__ import choose_plan, parse_arguments
+
+    quick = choose_plan(parse_arguments(["--quick"]))
+    full = choose_plan(parse_arguments([]))
+    assert quick.sizes == [200, 1000] and full.sizes == [200, 1000, 5000]
+    assert all(quick.rounds[n] < full.rounds[n] for n in quick.sizes)
+    assert quick.rebuilt == ("A",) and full.rebuilt == ("A", "B")
+    chosen = choose_plan(parse_arguments(["--quick", "--sizes", "50", "--rounds", "2"]))
+    assert (chosen.rounds, chosen.rebuilt) == ({50: 2}, ("A",))
