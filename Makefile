@@ -39,6 +39,17 @@ endif
 RUNTIME_STAMP = $(VENV)/.installed-runtime
 TEST_STAMP = $(VENV)/.installed-test
 
+# `make bench`: configuration C runs in a venv of its own, with the PyPI
+# plugins Guestlist is compared with. QUICK=1: 200 and 1,000 posts, 3 rounds.
+BENCH_VENV ?= .venv-bench
+BENCH_STAMP = $(BENCH_VENV)/.installed
+QUICK ?= 0
+ifeq ($(QUICK), 1)
+	BENCHOPTS ?= --quick
+else
+	BENCHOPTS ?= --markdown docs/benchmark.md
+endif
+
 .DEFAULT_GOAL := help
 
 help: ## List every target, one line each.
@@ -108,7 +119,15 @@ test: $(TEST_STAMP) ## Run the whole test suite.
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP) ## Check code style with ruff.
-	$(VENV)/bin/ruff check plugins tests tools pelicanconf.py publishconf.py
-	$(VENV)/bin/ruff format --check plugins tests tools pelicanconf.py publishconf.py
+	$(VENV)/bin/ruff check plugins tests tools bench pelicanconf.py publishconf.py
+	$(VENV)/bin/ruff format --check plugins tests tools bench pelicanconf.py publishconf.py
 
-.PHONY: help venv html clean regenerate serve devserver publish check newpost rsync_upload github test lint
+$(BENCH_STAMP): requirements.txt bench/requirements-c.txt
+	@test -x $(BENCH_VENV)/bin/python || $(PYTHON3) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r bench/requirements-c.txt
+	@touch $@
+
+bench: $(RUNTIME_STAMP) $(BENCH_STAMP) ## Time builds against plain Pelican (QUICK=1: a 3-minute run); writes docs/benchmark.md.
+	$(PY) -m bench --bench-python $(BENCH_VENV)/bin/python $(BENCHOPTS)
+
+.PHONY: help venv html clean regenerate serve devserver publish check newpost rsync_upload github test lint bench

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-CHECKED = ["plugins", "tests", "tools", "pelicanconf.py", "publishconf.py"]
+CHECKED = ["plugins", "tests", "tools", "bench", "pelicanconf.py", "publishconf.py"]
 RUFF = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
 
 

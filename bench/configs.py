@@ -1,0 +1,154 @@
+"""The four builds the benchmark compares, as Pelican command lines.
+
+Every configuration reads the same content and writes into its own temporary
+folder. What sets them apart is a settings file and a few `-e` overrides, so
+the command line of each shows exactly how it differs from the others:
+
+- A, Guestlist: `publishconf.py`, as `make publish` builds (plugin, theme,
+  feeds, everything the project turns on).
+- B, plain Pelican: `bench/settings/plain.py`, Pelican's defaults and its
+  default theme, no plugins, Pelican's default feeds.
+- C, pelican-series and pelican-neighbors (from PyPI, in the bench venv) on
+  top of B.
+- D, Guestlist without its plugin: A with `bench/plugin_off` in place of
+  guest_series, so that A − D is the plugin's own cost.
+
+Each build keeps its content cache in the temporary folder (never in the
+repository). A cold build reads no cache; a rebuild loads the cache the
+previous build of the same configuration wrote, with `CHECK_MODIFIED_METHOD =
+"md5"` so that only the edited post is read again.
+"""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+
+
+@dataclass(frozen=True)
+class Config:
+    """One way of building the content."""
+
+    key: str  # "A" … "D"
+    title: str
+    settings: Path
+    overrides: dict = field(default_factory=dict)
+    # Whether it runs in the bench venv (with the PyPI plugins), not .venv.
+    needs_bench_venv: bool = False
+
+
+CONFIGS = {
+    config.key: config
+    for config in (
+        Config("A", "Guestlist (make publish)", ROOT / "publishconf.py"),
+        Config("B", "Pelican, default theme", BENCH / "settings" / "plain.py"),
+        Config(
+            "C",
+            "Pelican + pelican-series + pelican-neighbors",
+            BENCH / "settings" / "plain.py",
+            {"PLUGINS": ["pelican.plugins.series", "pelican.plugins.neighbors"]},
+            needs_bench_venv=True,
+        ),
+        Config(
+            "D",
+            "Guestlist, plugin off",
+            ROOT / "publishconf.py",
+            {"PLUGINS": ["plugin_off"], "PLUGIN_PATHS": [str(BENCH)]},
+        ),
+    )
+}
+
+# Turn the content cache on, whatever the configuration says: a build with
+# WRITE_CACHE saves what it read, a build with LOAD_CACHE reads only what changed.
+WRITE_CACHE = {
+    "CACHE_CONTENT": True,
+    "CHECK_MODIFIED_METHOD": "md5",
+    "LOAD_CONTENT_CACHE": False,
+}
+LOAD_CACHE = dict(WRITE_CACHE, LOAD_CONTENT_CACHE=True)
+
+
+def command(config, python, content, output, cache, *, cache_mode=None):
+    """The argv that builds `content` into `output` with `config`.
+
+    `cache_mode` is None (the configuration's own cache settings, which for A
+    mean writing a cache but not reading one, as a publish build does),
+    "write" or "load".
+    """
+    overrides = {"CACHE_PATH": str(cache), **config.overrides}
+    if cache_mode == "write":
+        overrides.update(WRITE_CACHE)
+    elif cache_mode == "load":
+        overrides.update(LOAD_CACHE)
+    elif cache_mode is not None:
+        raise ValueError(f"cache_mode must be None, 'write' or 'load', not {cache_mode!r}")
+    argv = [
+        str(python),
+        "-m",
+        "pelican",
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        str(config.settings),
+        "-e",
+    ]
+    argv += [f"{name}={json.dumps(value)}" for name, value in overrides.items()]
+    return argv
+
+
+def _variant_of_d(key, title, overrides):
+    base = CONFIGS["D"]
+    return Config(key, title, base.settings, {**base.overrides, **overrides})
+
+
+# D with one of Guestlist's own choices undone at a time, to show where the
+# difference between Guestlist without its plugin (D) and plain Pelican (B)
+# comes from. Each is timed beside D; D minus a variant is what that choice costs.
+VARIANTS = {
+    variant.key: variant
+    for variant in (
+        CONFIGS["D"],
+        _variant_of_d(
+            "D-no-feeds",
+            "D writing no feeds at all",
+            {
+                name: None
+                for name in (
+                    "FEED_ALL_ATOM",
+                    "FEED_ALL_RSS",
+                    "AUTHOR_FEED_ATOM",
+                    "AUTHOR_FEED_RSS",
+                    "TAG_FEED_ATOM",
+                    "TAG_FEED_RSS",
+                )
+            },
+        ),
+        _variant_of_d(
+            "D-no-cache",
+            "D writing no content cache (CACHE_CONTENT = False)",
+            {"CACHE_CONTENT": False},
+        ),
+        _variant_of_d(
+            "D-markdown",
+            "D with Pelican's default Markdown extensions (no toc, smarty, admonition)",
+            {
+                "MARKDOWN": {
+                    "extension_configs": {
+                        "markdown.extensions.codehilite": {"css_class": "highlight"},
+                        "markdown.extensions.extra": {},
+                        "markdown.extensions.meta": {},
+                    },
+                    "output_format": "html5",
+                }
+            },
+        ),
+        _variant_of_d(
+            "D-notmyidea",
+            "D with Pelican's default theme in place of Guestlist's",
+            {"THEME": "notmyidea"},
+        ),
+    )
+}
