@@ -32,6 +32,7 @@ def article(title, index=None, day=1, series="Birthday Bloggers", short=None):
         metadata=metadata,
         date=datetime(2026, 3, day, 9, tzinfo=UTC),
         source_path=f"/site/content/posts/{title}.md",
+        url=f"posts/{title}/",
         _content="",
     )
 
@@ -88,6 +89,7 @@ def test_labels_and_neighbours():
     assert middle.series.label == "Guest #2"
     assert middle.series.position_label == "2 of 3"
     assert middle.series.previous is first and middle.series.next is last
+    assert (middle.series.previous_url, middle.series.next_url) == (first.url, last.url)
     assert middle.series.previous_label == "Previous Birthday Blogger: A short"
     assert middle.series.next_label == "Next Birthday Blogger: c"
     assert middle.series.all_label == "All 3 Birthday Bloggers"

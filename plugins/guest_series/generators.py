@@ -19,7 +19,7 @@ from .series import (
     now_for,
     short_title_problems,
 )
-from .sources import read_descriptions, read_profiles
+from .sources import SmallFileReader, read_descriptions, read_profiles
 
 
 class GuestSeriesGenerator(Generator):
@@ -34,11 +34,11 @@ class GuestSeriesGenerator(Generator):
     def generate_context(self):
         content_root = Path(self.path)
         settings = self.settings
-        markdown_reader = self.readers.readers.get("md")
-        if markdown_reader is None:
+        if self.readers.readers.get("md") is None:
             # Without Python-Markdown no profile or description can be read;
             # Pelican has already said why Markdown is off.
             return
+        markdown_reader = SmallFileReader(settings["MARKDOWN"])
         profiles_folder = settings["GUEST_SERIES_PROFILES_PATH"]
         self.profiles, found = read_profiles(
             content_root / profiles_folder, markdown_reader, content_root, settings

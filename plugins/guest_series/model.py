@@ -134,6 +134,10 @@ class SeriesPosition:
     next: object = None
     previous_label: str | None = None
     next_label: str | None = None
+    # The neighbours' URLs, worked out once: Pelican computes an article's
+    # URL afresh on every access, and a page links each neighbour three times.
+    previous_url: str | None = None
+    next_url: str | None = None
     all_label: str = ""
 
     # Names templates written for pelican-series use.

@@ -137,6 +137,7 @@ def label_series(series, indexes, settings):
         "series": series.name,
     }
     titles = [shorten(short_title(article), limit) for article in series.articles]
+    urls = [article.url for article in series.articles]
     for place, (article, index) in enumerate(zip(series.articles, indexes, strict=True)):
         number = index if index is not None else place + 1
         own = dict(common, number=number, title=titles[place])
@@ -153,11 +154,13 @@ def label_series(series, indexes, settings):
         )
         if place > 0:
             position.previous = series.articles[place - 1]
+            position.previous_url = urls[place - 1]
             position.previous_label = settings["GUEST_SERIES_PREVIOUS_LABEL"].format(
                 **dict(own, title=titles[place - 1])
             )
         if place < count - 1:
             position.next = series.articles[place + 1]
+            position.next_url = urls[place + 1]
             position.next_label = settings["GUEST_SERIES_NEXT_LABEL"].format(
                 **dict(own, title=titles[place + 1])
             )
