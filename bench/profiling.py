@@ -38,11 +38,11 @@ class Area:
 AREAS = (
     Area("guest_series plugin (all of it)", r"/plugins/guest_series/"),
     Area("Reading content (Pelican readers, Markdown)", r"/pelican/readers\.py:read_file$"),
-    Area("  Python-Markdown, with its extensions", r"/markdown/"),
-    Area("  toc extension", r"/markdown/extensions/toc\.py"),
-    Area("  smarty extension", r"/markdown/extensions/smarty\.py"),
-    Area("  codehilite (Pygments)", r"/markdown/extensions/codehilite\.py"),
-    Area("  admonition extension", r"/markdown/extensions/admonition\.py"),
+    Area("↳ Python-Markdown, with its extensions", r"/markdown/"),
+    Area("  ↳ toc extension", r"/markdown/extensions/toc\.py"),
+    Area("  ↳ smarty extension", r"/markdown/extensions/smarty\.py"),
+    Area("  ↳ codehilite (Pygments)", r"/markdown/extensions/codehilite\.py"),
+    Area("  ↳ admonition extension", r"/markdown/extensions/admonition\.py"),
     Area("Writing pages (Jinja templates)", r"/pelican/writers\.py:write_file$"),
     Area("Writing feeds (Pelican's writer)", r"/pelican/writers\.py:write_feed$"),
     Area("Writing feeds (feedgen)", r"/feedgen/"),
@@ -60,7 +60,7 @@ class Profiles:
 
 
 # The whole build, as Pelican times it: everything after the settings are read.
-TOTAL = Area("Pelican.run", r"/pelican/__init__\.py:run$")
+TOTAL = Area("Whole build (Pelican.run)", r"/pelican/__init__\.py:run$")
 
 
 def profile_build(config, python, content, workdir, name, cache_mode=None):

@@ -103,6 +103,8 @@ class Shelf:
 
 @dataclass
 class Guest:
+    """Someone with a profile: a guest, or the host."""
+
     name: str
     slug: str
     twitter: str
