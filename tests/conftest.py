@@ -2,6 +2,7 @@
 
 import logging
 import shutil
+import subprocess
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +81,17 @@ def project_settings(content, output, **overrides):
     }
     override.update(overrides)
     return read_settings(str(ROOT / "pelicanconf.py"), override=override)
+
+
+def run_make(*args, env=None):
+    """Run `make ARGS` in the project's folder; the CompletedProcess, output as text."""
+    return subprocess.run(
+        ["make", "--no-print-directory", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def write_files(root, files):

@@ -1,19 +1,14 @@
 """The Makefile: every target documented, and nothing reinstalled once set up."""
 
 import re
-import subprocess
 
-from conftest import ROOT
+from conftest import ROOT, run_make
 
 
 def make(*args):
-    return subprocess.run(
-        ["make", "--no-print-directory", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    result = run_make(*args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
 def declared_targets():

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from conftest import HOST_NOTE, ROOT, post, write_files
+from conftest import HOST_NOTE, ROOT, post, run_make, write_files
 
 GOOD = {
     "posts/a.md": post("A", Redirect_from="/old-a.html"),
@@ -106,12 +106,9 @@ def test_files_the_settings_retain_are_carried_over(tmp_path):
 
 
 def make(*args):
-    return subprocess.run(
-        ["make", "--no-print-directory", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={k: v for k, v in os.environ.items() if not k.startswith("SSH_")},
+    # Deploy settings from the caller's environment must not leak in.
+    return run_make(
+        *args, env={k: v for k, v in os.environ.items() if not k.startswith("SSH_")}
     )
 
 
