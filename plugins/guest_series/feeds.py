@@ -12,6 +12,7 @@ its newest entry's, never the build's time.
 
 import logging
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,7 @@ class FeedsGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.catalogue = None
         self.entries = {}  # article -> its entry (None if it cannot be one)
+        self.uses_left = Counter()  # article -> feeds still to write that hold it
         self.problems = []
 
     def generate_context(self):
@@ -60,7 +62,13 @@ class FeedsGenerator(Generator):
         # their links relative to that page. Feeds want them from SITEURL.
         self.context["localsiteurl"] = self.settings.get("SITEURL", "")
         site = self._entry_site()
-        for links, head, articles in self._feeds(site):
+        feeds = [feed for feed in self._feeds(site) if feed[0]]
+        # An entry is dropped after the last feed that holds it, not kept to
+        # the end of the build.
+        self.uses_left = Counter(
+            article for _, _, articles in feeds for article in articles
+        )
+        for links, head, articles in feeds:
             self._write(links, head, articles, site)
         reporting.report(self.problems)
 
@@ -180,10 +188,12 @@ class FeedsGenerator(Generator):
         return entry
 
     def _write(self, links, head, articles, site):
-        if not links:
-            return
         entries = [self._entry(article, site) for article in articles]
         entries = [entry for entry in entries if entry is not None]
+        for article in articles:
+            self.uses_left[article] -= 1
+            if not self.uses_left[article]:
+                self.entries[article] = None  # made; not needed again
         if not entries:
             return
         feed = build_feed(links[0].title, head, entries)
