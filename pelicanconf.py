@@ -68,6 +68,9 @@ CATEGORIES_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "tags", "authors", "archives", "404"]
 
 DEFAULT_PAGINATION = 10
+# Listings of summaries, ten a page. The category page is left out: it lists
+# titles on one page, as the archives do (theme/templates/category.html).
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "author": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

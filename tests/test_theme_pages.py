@@ -225,3 +225,15 @@ def test_yearly_archives_list_the_years_posts(build_site):
     page = site.page("2026/")
     assert page.h1.get_text() == "Archives: 2026"
     assert len(page.select("ul.archive li a")) == 3
+
+
+def test_the_category_page_lists_every_title_on_one_page(build_site):
+    # Every post is in one category; its page lists titles as the archives do,
+    # not ten summaries a page.
+    site = build_site(three_guests(), DEFAULT_PAGINATION=2)
+    page = site.page("category/blog/")
+    assert page.h1.get_text() == "Blog"
+    titles = [link.get_text() for link in page.select("ul.archive li a")]
+    assert titles == ["Guest post 3", "Guest post 2", "Guest post 1"]
+    assert page.select_one(".pagination") is None
+    assert not any(path.startswith("category/blog/page/") for path in site.pages())
