@@ -149,8 +149,23 @@ def claimed_outputs(context, settings, written_files, output_path):
     A value is the source file's Path for a post, page or copied file, and a
     description for the rest; `describe` turns either into words for users.
     """
+    # The writer records absolute, normalised paths under the output folder.
+    prefix = os.path.abspath(output_path) + os.sep
+    written = [
+        PurePosixPath(*Path(path[len(prefix) :]).parts).as_posix()
+        for path in written_files
+        if path.startswith(prefix)
+    ]
     claimed = {}
-    for kind in ("generated_content", "static_content"):
+    pages = _SourcesOfPages(context.get("generated_content", {}).values())
+    kinds = ("generated_content", "static_content")
+    if written:
+        # Every post and page is written before the redirects (Pelican runs
+        # plugins' generators after its own): their pages are among the written
+        # files. Asking each for its save_as, which Pelican formats anew on every
+        # access, was most of the redirects' time (0.2 s at 1,000 posts).
+        kinds = ("static_content",)
+    for kind in kinds:
         for content in context.get(kind, {}).values():
             save_as = getattr(content, "save_as", None)
             if content is not None and save_as:
@@ -160,13 +175,38 @@ def claimed_outputs(context, settings, written_files, output_path):
     for name, value in settings.items():
         if _FEED_SETTING.match(name) and isinstance(value, str) and "{" not in value:
             claimed.setdefault(_normal(value), f"the feed {value}")
-    # The writer records absolute, normalised paths under the output folder.
-    prefix = os.path.abspath(output_path) + os.sep
-    for written in written_files:
-        if written.startswith(prefix):
-            relative = PurePosixPath(*Path(written[len(prefix) :]).parts).as_posix()
-            claimed.setdefault(relative, f"the page {relative}")
+    for relative in written:
+        claimed.setdefault(relative, _WrittenPage(relative, pages))
     return claimed
+
+
+@dataclass(frozen=True)
+class _WrittenPage:
+    """A written file; which post or page it is, if any, is looked up when asked."""
+
+    relative: str
+    pages: "_SourcesOfPages"
+
+    def source(self):
+        return self.pages.source_of(self.relative)
+
+
+class _SourcesOfPages:
+    """Posts and pages by the file they are written to, worked out on first use
+    (only when a redirect or map would overwrite a written file)."""
+
+    def __init__(self, contents):
+        self.contents = contents
+        self.by_save_as = None
+
+    def source_of(self, relative):
+        if self.by_save_as is None:
+            self.by_save_as = {
+                _normal(content.save_as): Path(content.source_path)
+                for content in self.contents
+                if content is not None and getattr(content, "save_as", None)
+            }
+        return self.by_save_as.get(relative)
 
 
 def keep_free(redirects, claimed, contents_by_path, content_root):
@@ -197,6 +237,8 @@ def keep_free(redirects, claimed, contents_by_path, content_root):
 
 def describe(claim, content_root):
     """A value of claimed_outputs() in words: a file's path, or its description."""
+    if isinstance(claim, _WrittenPage):
+        claim = claim.source() or f"the page {claim.relative}"
     return display_path(claim, content_root) if isinstance(claim, Path) else claim
 
 
