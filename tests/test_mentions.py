@@ -43,7 +43,7 @@ def test_x_and_fediverse_mentions_link_to_the_profile(build_site):
         "@paren": "https://x.com/paren",
         "@heading_one": "https://x.com/heading_one",
     }
-    # The visible text is exactly what was written (smarty's quotes aside).
+    # The visible text is exactly what was written (smart quotes aside).
     text = body.get_text(" ", strip=True)
     assert "Thanks to @jo_example , to @Sam_Example ’s editor" in text
     assert "@ann@social.example ." in text

@@ -8,8 +8,8 @@ Why a Python-Markdown tree processor, not Beautiful Soup over the HTML: the
 tree already knows what is code (code spans and blocks are elements with
 atomic text, or stashed HTML) and what is a link, so nothing needs parsing
 again, and the result is kept in Pelican's content cache with the post. It
-runs after Markdown's inline phase and after smarty (whose quotes depend on
-the text around them), walking the tree once in document order. Raw HTML in
+runs after Markdown's inline phase and after smart punctuation (whose quotes
+depend on the text around them), walking the tree once in document order. Raw HTML in
 a post stays in Markdown's stash as placeholders; the walk reads the tags in
 them, so that a mention inside a hand-written `<a>` or `<code>` is left alone.
 
@@ -217,7 +217,7 @@ class MentionExtension(Extension):
 
     def extendMarkdown(self, md):
         processor = MentionTreeprocessor(md, self.getConfig("x_domain"))
-        # After the inline phase (20) and smarty's quotes (6), before the
+        # After the inline phase (20) and smart quotes (6), before the
         # unescaping of backslash escapes (0).
         md.treeprocessors.register(processor, "guest_series_mentions", 4)
 

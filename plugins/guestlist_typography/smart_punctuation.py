@@ -1,0 +1,310 @@
+"""Smart punctuation in one pass: curly quotes, en and em dashes, ellipses.
+
+The rules are Python-Markdown's `smarty` extension's with its default
+configuration (themselves John Gruber's SmartyPants'): `---` is an em dash,
+`--` an en dash, `...` an ellipsis, and a straight quote opens or closes by
+the characters around it, with apostrophes inside words (don't), decade
+abbreviations ('90s) and a quote at the very start of a paragraph followed by
+punctuation ("... ) as special cases.
+
+Why not smarty itself: smarty is some fifteen inline patterns, each tried
+over every run of text and each replacement going through Markdown's HTML
+stash, which doubled the time Markdown took to convert a post. Here the rules
+are the alternatives of one regular expression, tried in smarty's order, and
+the tree is walked once after the inline phase. The output is the Unicode
+characters themselves (’ “ ” – — …), not entities.
+
+Two things differ from smarty, on purpose:
+
+- Smarty sees the text of each element on its own, so a quote next to
+  emphasis, a link or a code span has nothing beside it and falls back to an
+  opening quote: `"*word*"` came out “word“. Here each paragraph, heading,
+  list item or cell is read as one text across its inline elements, so the
+  closing quote sees the `d` before it: “word”.
+- Smarty applies its rules one after another, and a quote it has already
+  curled no longer counts as the character beside the next one. For the
+  rare runs of quotes close together ("'Hi,' she said." is one) the rules
+  are applied here in that same order, so that they come out as with smarty.
+"""
+
+import re
+from bisect import bisect_right
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+# Elements whose text is shown as written.
+SKIPPED_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
+
+# Smarty's character classes. A quote closes after CLOSE; \x02 and \x03 are
+# the ends of Markdown's placeholders (raw HTML, entities, backslash escapes).
+PUNCT = r"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
+CLOSE = r"[^ \t\r\n\[{(\-\x02\x03\ue000]"
+# Smarty curls dashes before quotes: a quote next to `--` or `---` sees a
+# placeholder, not a dash. Only a run of four or more dashes stays as written.
+NOT_A_DASH = r"(?!-{2,3}(?!-))"
+# What an opening quote follows: a space, or a dash, as written or curled.
+OPENING = r"(?:(?<=\s)|(?<=----)|(?<=[–—]))"
+
+# Smarty's rules, in the order smarty applies them; the first that matches
+# at a position wins. The group's name says what it becomes (REPLACEMENTS).
+# It is tried only where ANY_CANDIDATE finds something: searched for over
+# a whole text, trying eighteen alternatives at every character, it would be
+# many times slower.
+SMART_PUNCTUATION = re.compile(
+    r"(?P<mdash>(?<!-)---(?!-))"
+    r"|(?P<ndash>(?<!-)--(?!-))"
+    r"|(?P<hellip>(?<!\.)\.{3}(?!\.))"
+    # A quote opening the text and followed by punctuation closes ("...).
+    rf"|(?P<rsquo_first>^'{NOT_A_DASH}(?={PUNCT}\B))"
+    rf"|(?P<rdquo_first>^\"{NOT_A_DASH}(?={PUNCT}\B))"
+    # Quotes within quotes.
+    r"|(?P<ldquo_lsquo>\"'(?=\w))"
+    r"|(?P<lsquo_ldquo>'\"(?=\w))"
+    rf"|(?P<rsquo_rdquo>(?<={CLOSE})'\")"
+    rf"|(?P<rdquo_rsquo>(?<={CLOSE})\"')"
+    # The '90s.
+    r"|(?P<rsquo_decade>(?<!\w)'(?=\d{2}s))"
+    rf"|(?P<lsquo_opening>{OPENING}'(?=\w))"
+    # An apostrophe in a word closes, as do quotes after one.
+    rf"|(?P<rsquo_closing>(?<={CLOSE})'(?!\s|s\b|\d))"
+    r"|(?P<rsquo_before>'(?=\s|s\b))"
+    r"|(?P<lsquo>')"
+    rf"|(?P<ldquo_opening>{OPENING}\"(?=\w))"
+    r"|(?P<rdquo_before>\"(?=\s))"
+    rf"|(?P<rdquo_closing>(?<={CLOSE})\")"
+    r"|(?P<ldquo>\")"
+)
+REPLACEMENTS = {
+    "mdash": "—",
+    "ndash": "–",
+    "hellip": "…",
+    "rsquo_first": "’",
+    "rdquo_first": "”",
+    "ldquo_lsquo": "“‘",
+    "lsquo_ldquo": "‘“",
+    "rsquo_rdquo": "’”",
+    "rdquo_rsquo": "”’",
+    "rsquo_decade": "’",
+    "lsquo_opening": "‘",
+    "rsquo_closing": "’",
+    "rsquo_before": "’",
+    "lsquo": "‘",
+    "ldquo_opening": "“",
+    "rdquo_before": "”",
+    "rdquo_closing": "”",
+    "ldquo": "“",
+}
+QUOTES = "'\""
+# Where SMART_PUNCTUATION may match. Each alternative starts with a plain
+# character, which lets the search skip from one candidate to the next in C.
+ANY_CANDIDATE = re.compile(r"'|\"|--|\.\.\.")
+# Text that is only read, never changed (code beside a quote): its quotes
+# must not be taken for quotes to curl, nor pair with one outside.
+READ_ONLY = str.maketrans({"'": "\x01", '"': "\x01"})
+
+# A quote with another quote at most two characters away: smarty's result
+# depends on which of the two its rules curl first (curl_near_quotes).
+NEAR_QUOTES = re.compile(r"['\"](?:.{0,1}['\"])+", re.DOTALL)
+# What smarty has curled reads as a placeholder to the rules after it.
+CURLED = "\ue000"
+DASHES = re.compile(r"(?<!-)-{2,3}(?!-)")
+
+
+# The quote rules of SMART_PUNCTUATION, one by one, in smarty's order and
+# with the character before or after that smarty consumes with the quote
+# (and gives back unchanged), for runs of near quotes.
+QUOTE_RULES_IN_ORDER = tuple(
+    (re.compile(pattern), REPLACEMENTS[name])
+    for name, pattern in (
+        ("rsquo_first", rf"^'{NOT_A_DASH}(?={PUNCT}\B)"),
+        ("rdquo_first", rf"^\"{NOT_A_DASH}(?={PUNCT}\B)"),
+        ("ldquo_lsquo", r"\"'(?=\w)"),
+        ("lsquo_ldquo", r"'\"(?=\w)"),
+        ("rsquo_rdquo", rf"(?<={CLOSE})'\""),
+        ("rdquo_rsquo", rf"(?<={CLOSE})\"'"),
+        ("rsquo_decade", r"(?<!\w)'(?=\d{2}s)"),
+        ("lsquo_opening", r"(\s|----|[–—])'(?=\w)"),
+        ("rsquo_closing", rf"(?<={CLOSE})'(?!\s|s\b|\d)"),
+        ("rsquo_before", r"'(\s|s\b)"),
+        ("lsquo", r"'"),
+        ("ldquo_opening", r"(\s|----|[–—])\"(?=\w)"),
+        ("rdquo_before", r"\"(?=\s)"),
+        ("rdquo_closing", rf"(?<={CLOSE})\""),
+        ("ldquo", r"\""),
+    )
+)
+
+
+def curl_near_quotes(text):
+    """{index: curled quote} for every quote in `text`, rule after rule as smarty does.
+
+    Slower than SMART_PUNCTUATION (fifteen searches), so used only for the
+    few texts with quotes close together. Whatever a rule curls, and the
+    characters it consumes with it, read as a placeholder to the rules after.
+    """
+    work = DASHES.sub(lambda match: CURLED * len(match[0]), text)
+    curled = {}
+    for rule, replacement in QUOTE_RULES_IN_ORDER:
+        position = 0
+        while match := rule.search(work, position):
+            quotes = [i for i in range(match.start(), match.end()) if work[i] in QUOTES]
+            for index, quote in zip(quotes, replacement, strict=True):
+                curled[index] = quote
+            work = work[: match.start()] + CURLED * len(match[0]) + work[match.end() :]
+            position = match.end()
+    return curled
+
+
+def educate(pieces):
+    """Curl the punctuation of one block's texts, read as one text.
+
+    `pieces` are the block's texts in reading order, each a (text, editable)
+    pair. The result is the list of texts with the editable ones educated,
+    or None when there is nothing to change (most paragraphs).
+    """
+    texts = [text if editable else text.translate(READ_ONLY) for text, editable in pieces]
+    whole = "".join(texts)
+    matches, done = [], 0
+    for candidate in ANY_CANDIDATE.finditer(whole):
+        if candidate.start() >= done:
+            match = SMART_PUNCTUATION.match(whole, candidate.start())
+            if match:
+                matches.append(match)
+                done = match.end()
+    if not matches:
+        return None
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text)
+    edits = [[] for _ in pieces]  # (start, end, replacement) within each piece
+    near = None
+    for match in matches:
+        start, end = match.span()
+        replacement = REPLACEMENTS[match.lastgroup]
+        if whole[start] in QUOTES:
+            if near is None:
+                near = _near_quotes(whole)
+            for offset, index in enumerate(range(start, end)):
+                number = bisect_right(starts, index) - 1
+                if pieces[number][1]:
+                    quote = near.get(index, replacement[offset])
+                    local = index - starts[number]
+                    edits[number].append((local, local + 1, quote))
+        else:
+            number = bisect_right(starts, start) - 1
+            local = start - starts[number]
+            # A dash or an ellipsis split by an element's edge stays as written.
+            if pieces[number][1] and local + (end - start) <= len(texts[number]):
+                edits[number].append((local, local + end - start, replacement))
+    return [_apply(text, changes) for (text, _), changes in zip(pieces, edits, strict=True)]
+
+
+def _near_quotes(whole):
+    """The quotes smarty would curl otherwise than SMART_PUNCTUATION, by index."""
+    if not NEAR_QUOTES.search(whole):
+        return {}
+    curled = curl_near_quotes(whole)
+    return {
+        index: curled[index]
+        for run in NEAR_QUOTES.finditer(whole)
+        for index in range(run.start(), run.end())
+        if index in curled
+    }
+
+
+def _apply(text, changes):
+    if not changes:
+        return text
+    out, done = [], 0
+    for start, end, replacement in changes:
+        out += [text[done:start], replacement]
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+class SmartPunctuationTreeprocessor(Treeprocessor):
+    """Walks the tree once, educating each block's text across its inline elements."""
+
+    def run(self, root):
+        # Most posts have few quotes, dashes or ellipses and many have none:
+        # one search of all their text, in C, spares those the walk.
+        if not ANY_CANDIDATE.search("".join(root.itertext())):
+            return
+        self.block_level = frozenset(self.md.block_level_elements)
+        blocks = []
+        self._collect(root, False, _Block(), blocks)
+        for block in blocks:
+            if not block.changeable:
+                continue
+            pieces = block.pieces
+            educated = educate([(text, editable) for _, _, text, editable in pieces])
+            if educated is None:
+                continue
+            for (node, which, text, _), new_text in zip(pieces, educated, strict=True):
+                if new_text is not text:
+                    setattr(node, which, new_text)
+
+    def _collect(self, element, skipped, block, blocks):
+        """Gather the texts of each block, in reading order, into `blocks`.
+
+        Returns the block that the text after `element` continues.
+        """
+        skipped = skipped or element.tag in SKIPPED_ELEMENTS
+        if element.text:
+            block.add(element, "text", element.text, skipped)
+        for child in element:
+            if child.tag in self.block_level:
+                # A block of its own: neither the text before nor after it is
+                # beside its text.
+                blocks.append(block)
+                self._collect(child, skipped, _Block(), blocks)
+                block = _Block()
+            else:
+                block = self._collect(child, skipped, block, blocks)
+            if child.tail:
+                block.add(child, "tail", child.tail, skipped)
+        if element.tag in self.block_level:
+            blocks.append(block)
+            return _Block()
+        return block
+
+
+class _Block:
+    """One block's texts: (element, "text" or "tail", text, editable) each."""
+
+    __slots__ = ("changeable", "pieces")
+
+    def __init__(self):
+        self.pieces = []
+        self.changeable = False  # whether an editable text has something to curl
+
+    def add(self, element, which, text, skipped):
+        editable = not skipped and not isinstance(text, AtomicString)
+        self.pieces.append((element, which, text, editable))
+        if editable and not self.changeable and ANY_CANDIDATE.search(text):
+            self.changeable = True
+
+
+class SmartPunctuationExtension(Extension):
+    """Registers the tree processor; smarty's backslash escapes for quotes too."""
+
+    def extendMarkdown(self, md):
+        # As with smarty, \" and \' keep a quote straight.
+        for quote in QUOTES:
+            if quote not in md.ESCAPED_CHARS:
+                md.ESCAPED_CHARS.append(quote)
+        # After the inline phase (20), attribute lists (8) and abbreviations
+        # (7), so that the text is final; before the table of contents (5)
+        # makes heading ids from it and before @mentions (4) are linked: the
+        # place smarty's own pass took.
+        md.treeprocessors.register(
+            SmartPunctuationTreeprocessor(md), "guestlist_smart_punctuation", 6
+        )
+
+
+def makeExtension(**kwargs):  # the name Markdown looks for
+    return SmartPunctuationExtension(**kwargs)
