@@ -40,7 +40,7 @@ AREAS = (
     Area("Reading content (Pelican readers, Markdown)", r"/pelican/readers\.py:read_file$"),
     Area("↳ Python-Markdown, with its extensions", r"/markdown/"),
     Area("  ↳ toc extension", r"/markdown/extensions/toc\.py"),
-    Area("  ↳ smarty extension", r"/markdown/extensions/smarty\.py"),
+    Area("  ↳ smart punctuation (guestlist_typography)", r"/guestlist_typography/"),
     Area("  ↳ codehilite (Pygments)", r"/markdown/extensions/codehilite\.py"),
     Area("  ↳ admonition extension", r"/markdown/extensions/admonition\.py"),
     Area("Writing pages (Jinja templates)", r"/pelican/writers\.py:write_file$"),

@@ -348,8 +348,20 @@ def _paragraph(rng, low, high):
     return " ".join(_sentence(rng, 10, 24) for _ in range(rng.randint(low, high)))
 
 
+# Prose has apostrophes, quotes and dashes, which smart punctuation works on.
+CONTRACTIONS = _words("don't it's I've we're that's can't you'll isn't")
+
+
 def _sentence(rng, low, high):
     words = rng.choices(WORDS, k=rng.randint(low, high))
+    if rng.random() < 0.4:
+        words[rng.randrange(len(words))] = rng.choice(CONTRACTIONS)
+    if len(words) > 4 and rng.random() < 0.15:
+        start = rng.randrange(1, len(words) - 2)
+        words[start] = f'"{words[start]}'
+        words[start + 1] = f'{words[start + 1]}"'
+    if len(words) > 4 and rng.random() < 0.1:
+        words.insert(rng.randrange(1, len(words) - 1), rng.choice(("--", "---")))
     return " ".join(words).capitalize() + rng.choice(".....?!")
 
 
