@@ -137,7 +137,11 @@ VARIANTS = {
         _variant_of_d(
             "D-notmyidea",
             "D with Pelican's default theme in place of Guestlist's",
-            {"THEME": "notmyidea"},
+            # notmyidea has no 404 page.
+            {
+                "THEME": "notmyidea",
+                "DIRECT_TEMPLATES": ["index", "tags", "authors", "archives"],
+            },
         ),
     )
 }
