@@ -137,10 +137,16 @@ VARIANTS = {
         _variant_of_d(
             "D-notmyidea",
             "D with Pelican's default theme in place of Guestlist's",
-            # notmyidea has no 404 page.
+            # notmyidea has no 404 page, and pages its category lists.
             {
                 "THEME": "notmyidea",
                 "DIRECT_TEMPLATES": ["index", "tags", "authors", "archives"],
+                "PAGINATED_TEMPLATES": {
+                    "index": None,
+                    "tag": None,
+                    "category": None,
+                    "author": None,
+                },
             },
         ),
     )
