@@ -11,7 +11,9 @@ a page, and nothing is written outside the output folder.
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
 
@@ -146,8 +148,9 @@ def collect_redirects(contents, content_root):
 def claimed_outputs(context, settings, written_files, output_path):
     """Every file the build writes or copies, mapped to what it is.
 
-    A value is the source file's Path for a post, page or copied file, and a
-    description for the rest; `describe` turns either into words for users.
+    A value is the source file's Path for a post, page or copied file, a
+    _WrittenPage for a file already written, and a description for the rest;
+    `describe` turns any of them into words for users.
     """
     # The writer records absolute, normalised paths under the output folder.
     prefix = os.path.abspath(output_path) + os.sep
@@ -157,7 +160,16 @@ def claimed_outputs(context, settings, written_files, output_path):
         if path.startswith(prefix)
     ]
     claimed = {}
-    pages = _SourcesOfPages(context.get("generated_content", {}).values())
+    contents = context.get("generated_content", {}).values()
+
+    @cache  # only asked when a redirect or map would overwrite a written file
+    def sources_by_save_as():
+        return {
+            _normal(content.save_as): Path(content.source_path)
+            for content in contents
+            if content is not None and getattr(content, "save_as", None)
+        }
+
     kinds = ("generated_content", "static_content")
     if written:
         # Every post and page is written before the redirects (Pelican runs
@@ -176,7 +188,7 @@ def claimed_outputs(context, settings, written_files, output_path):
         if _FEED_SETTING.match(name) and isinstance(value, str) and "{" not in value:
             claimed.setdefault(_normal(value), f"the feed {value}")
     for relative in written:
-        claimed.setdefault(relative, _WrittenPage(relative, pages))
+        claimed.setdefault(relative, _WrittenPage(relative, sources_by_save_as))
     return claimed
 
 
@@ -185,28 +197,10 @@ class _WrittenPage:
     """A written file; which post or page it is, if any, is looked up when asked."""
 
     relative: str
-    pages: "_SourcesOfPages"
+    sources_by_save_as: Callable[[], dict]
 
     def source(self):
-        return self.pages.source_of(self.relative)
-
-
-class _SourcesOfPages:
-    """Posts and pages by the file they are written to, worked out on first use
-    (only when a redirect or map would overwrite a written file)."""
-
-    def __init__(self, contents):
-        self.contents = contents
-        self.by_save_as = None
-
-    def source_of(self, relative):
-        if self.by_save_as is None:
-            self.by_save_as = {
-                _normal(content.save_as): Path(content.source_path)
-                for content in self.contents
-                if content is not None and getattr(content, "save_as", None)
-            }
-        return self.by_save_as.get(relative)
+        return self.sources_by_save_as().get(self.relative)
 
 
 def keep_free(redirects, claimed, contents_by_path, content_root):
