@@ -175,7 +175,7 @@ def profile_configs(results, workdir, pythons):
         stats = profiling.profile_build(CONFIGS[key], pythons[key], content, workdir, key)
         found.breakdowns[key] = profiling.breakdown(stats)
         if key == "A":
-            found.hot_spots = profiling.hot_spots(stats, r"/plugins/guest_series/")
+            found.hot_spots = profiling.hot_spots(stats, r"/plugins/guestlist/")
     if "A" not in pythons:
         return found
     print(f"  profiling A's rebuild at {posts:,} posts", file=sys.stderr, flush=True)
@@ -258,7 +258,7 @@ def profile_sections(profiles):
         )
     ]
     if profiles.hot_spots:
-        table = [["guest_series function (cProfile)", "cumulative s"]]
+        table = [["guestlist function (cProfile)", "cumulative s"]]
         table += [[name, f"{seconds:.2f}"] for name, seconds in profiles.hot_spots]
         sections.append(("The plugin's own hot spots, in A", table))
     return sections

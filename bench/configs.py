@@ -59,7 +59,7 @@ CONFIGS = {
             {
                 # guestlist_typography stays: it is part of how Guestlist renders
                 # posts, not of the series plugin.
-                "PLUGINS": ["plugin_off", "guestlist_typography"],
+                "PLUGINS": ["plugin_off", "guestlist.markdown"],
                 "PLUGIN_PATHS": [str(BENCH), str(ROOT / "plugins")],
             },
         ),

@@ -36,11 +36,16 @@ class Area:
 
 
 AREAS = (
-    Area("guest_series plugin (all of it)", r"/plugins/guest_series/"),
+    Area(
+        "guestlist plugins (all but typography)",
+        r"/plugins/guestlist/(?!markdown/(typography|__init__)\.py)",
+    ),
     Area("Reading content (Pelican readers, Markdown)", r"/pelican/readers\.py:read_file$"),
-    Area("↳ Python-Markdown, with its extensions", r"/markdown/"),
-    Area("  ↳ toc extension", r"/markdown/extensions/toc\.py"),
-    Area("  ↳ smart punctuation (guestlist_typography)", r"/guestlist_typography/"),
+    Area("↳ Python-Markdown, with its extensions", r"/site-packages/markdown/"),
+    Area("  ↳ toc extension", r"/site-packages/markdown/extensions/toc\.py"),
+    Area(
+        "  ↳ smart punctuation (guestlist.markdown)", r"/guestlist/markdown/typography\.py"
+    ),
     Area("  ↳ codehilite (Pygments)", r"/markdown/extensions/codehilite\.py"),
     Area("  ↳ admonition extension", r"/markdown/extensions/admonition\.py"),
     Area("Writing pages (Jinja templates)", r"/pelican/writers\.py:write_file$"),

@@ -1,0 +1,1 @@
+"""Guestlist: guest-blogger series for Pelican, as one package of feature plugins."""

@@ -1,0 +1,137 @@
+"""One content cache per version of what renders the content.
+
+Pelican's content cache keeps each file's rendered HTML and trusts it while
+the file itself is unchanged: it knows nothing of the Markdown extensions,
+settings or plugin code that produced the HTML. After an upgrade of
+Guestlist, or a change to GUEST_SERIES_MENTIONS, posts would keep their old
+rendering. So the cache lives in a folder named after a fingerprint of all
+of those; anything that changes them starts a fresh cache, and going back
+finds the old one again.
+
+The code covered is this plugin's, and that of the site's other Markdown
+extensions that are not installed packages (whose versions would say when
+they change): the extensions other plugins bring, such as
+guestlist_typography's, and any module of the site's own named in MARKDOWN.
+"""
+
+import hashlib
+import json
+import os
+import sys
+import sysconfig
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+# Pelican settings that change what a file renders to (beside GUEST_SERIES_*).
+RENDERING_SETTINGS = (
+    "MARKDOWN",
+    "FORMATTED_FIELDS",
+    "TYPOGRIFY",
+    "TYPOGRIFY_IGNORE_TAGS",
+    "TYPOGRIFY_DASHES",
+    "SUMMARY_MAX_LENGTH",
+    "SUMMARY_END_SUFFIX",
+    "TIMEZONE",
+    "DEFAULT_DATE_FORMAT",
+    "DEFAULT_LANG",
+    "SLUGIFY_SOURCE",
+    "SLUG_REGEX_SUBSTITUTIONS",
+    "FILENAME_METADATA",
+    "PATH_METADATA",
+    "EXTRA_PATH_METADATA",
+    "DEFAULT_METADATA",
+    # A plugin turned on or off changes what is rendered.
+    "PLUGINS",
+)
+RENDERING_PACKAGES = ("pelican", "markdown", "pygments", "nh3")
+PLUGIN_FOLDER = Path(__file__).resolve().parent.parent  # the whole guestlist package
+
+
+def fingerprint(settings):
+    """A short, stable digest of the code and settings that render content."""
+    digest = hashlib.sha256()
+    for package in RENDERING_PACKAGES:
+        try:
+            digest.update(f"{package}={version(package)}\n".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=none\n".encode())
+    for source in sorted(PLUGIN_FOLDER.rglob("*.py")):
+        digest.update(source.relative_to(PLUGIN_FOLDER).as_posix().encode())
+        digest.update(source.read_bytes())
+    for name, source in extension_sources(settings):
+        digest.update(name.encode())
+        digest.update(source.read_bytes())
+    chosen = {
+        name: value
+        for name, value in settings.items()
+        if name in RENDERING_SETTINGS or name.startswith("GUEST_SERIES_")
+    }
+    digest.update(json.dumps(chosen, sort_keys=True, default=_stable).encode())
+    return digest.hexdigest()[:16]
+
+
+def extension_sources(settings):
+    """(name, file) of the code outside installed packages that renders Markdown.
+
+    Two kinds, each named independently of where the site is checked out:
+    every Python file of the plugins in PLUGINS found under PLUGIN_PATHS
+    (other than this one), named by plugin and path, since a plugin adds its
+    extension to MARKDOWN at `initialized`, perhaps only after this runs; and
+    each module named in MARKDOWN that is already imported from outside the
+    installed packages, named by module.
+    """
+    found = {}
+    plugin_paths = [Path(path) for path in settings.get("PLUGIN_PATHS") or ()]
+    for plugin in settings.get("PLUGINS") or ():
+        if not isinstance(plugin, str):
+            continue
+        for path in plugin_paths:
+            folder = path / plugin.replace(".", "/")
+            files = sorted(folder.rglob("*.py")) if folder.is_dir() else []
+            module = folder.with_suffix(".py")
+            files += [module] if module.is_file() else []
+            for source in files:
+                source = source.resolve()
+                if not source.is_relative_to(PLUGIN_FOLDER):
+                    relative = source.relative_to(path.resolve()).as_posix()
+                    found.setdefault(source, relative)
+    for name in _markdown_extension_names(settings):
+        source = getattr(sys.modules.get(name), "__file__", None)
+        if source and not _installed(Path(source)):
+            source = Path(source).resolve()
+            if not source.is_relative_to(PLUGIN_FOLDER):
+                found.setdefault(source, name)
+    return sorted((name, source) for source, name in found.items())
+
+
+def _markdown_extension_names(settings):
+    """The module names of the extensions MARKDOWN loads by name."""
+    markdown = settings.get("MARKDOWN") or {}
+    names = list(markdown.get("extension_configs") or {})
+    names += [name for name in markdown.get("extensions") or () if isinstance(name, str)]
+    # "package.module:ClassName" names a class in the module.
+    return [name.split(":", 1)[0] for name in names]
+
+
+def _installed(source):
+    """Whether `source` belongs to an installed package or the standard library."""
+    paths = sysconfig.get_paths()
+    roots = {paths[key] for key in ("purelib", "platlib", "stdlib", "platstdlib")}
+    return any(source.resolve().is_relative_to(Path(root).resolve()) for root in roots)
+
+
+def separate_content_cache(settings):
+    """Point CACHE_PATH at this fingerprint's own folder, when caching is on."""
+    if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
+        return
+    settings["CACHE_PATH"] = os.path.join(
+        settings["CACHE_PATH"], f"guestlist-{fingerprint(settings)}"
+    )
+
+
+def _stable(value):
+    """A JSON stand-in for a value json cannot write, the same in every run."""
+    if isinstance(value, set | frozenset):
+        return sorted(map(repr, value))
+    kind = type(value)
+    return f"<{kind.__module__}.{kind.__qualname__}>"

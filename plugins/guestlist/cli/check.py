@@ -1,0 +1,77 @@
+"""`guestlist-check`: the command behind `make check`.
+
+Prints one line a problem, `path:line: error|warning: message`, with paths
+that open from the folder the command runs in, and exits 1 when any problem
+is an error, 2 when the check cannot run at all.
+"""
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from ..core.problems import ERROR
+from .checks import CheckError, check_site
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="guestlist-check",
+        description="Check the blog's content without building it.",
+    )
+    parser.add_argument(
+        "files", nargs="*", help="only report these files (default: all content)"
+    )
+    parser.add_argument(
+        "-s",
+        "--settings",
+        default="pelicanconf.py",
+        help="the site's Pelican settings (default: pelicanconf.py)",
+    )
+    parser.add_argument(
+        "--content", help="the content folder (default: PATH in the settings)"
+    )
+    args = parser.parse_args(argv)
+
+    settings = Path(args.settings)
+    if not settings.is_file():
+        print(
+            f"guestlist-check: no settings file {settings}; run it in the blog's "
+            "folder or give --settings",
+            file=sys.stderr,
+        )
+        return 2
+    logging.getLogger().setLevel(logging.WARNING)
+    try:
+        result = check_site(settings, content=args.content, only=args.files)
+    except CheckError as error:
+        print(f"guestlist-check: {error}", file=sys.stderr)
+        return 2
+
+    problems = result.problems
+    content_parent = result.content_root.resolve().parent
+    for item in problems:
+        print(str(item).replace(item.path, _from_here(item.path, content_parent), 1))
+    errors = sum(item.severity == ERROR for item in problems)
+    warnings = len(problems) - errors
+    print(_summary(errors, warnings), file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _from_here(path, content_parent):
+    if Path(path).is_absolute():
+        return path
+    return Path(os.path.relpath(content_parent / path)).as_posix()
+
+
+def _summary(errors, warnings):
+    if not errors and not warnings:
+        return "guestlist-check: no problems found"
+    parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning"]
+    parts[1] += "s" * (warnings != 1)
+    return "guestlist-check: " + ", ".join(parts)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,268 @@
+"""The feeds, written with feedgen: the site, each series, author and tag, Atom and RSS.
+
+They replace Pelican's own feed writer (turn it off: FEED_ALL_ATOM = None …).
+Pelican runs every generator's `generate_context` before any
+`generate_output`, so by the time feeds are written the series are built and
+every article knows its series and guest; and the catalogue of feeds is in the
+context before any page is rendered, so pages link only the feeds that exist.
+
+Two builds of the same content give the same bytes: a feed's updated date is
+its newest entry's, never the build's time.
+"""
+
+import logging
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from ..core import problems as reporting
+from ..core.problems import WARNING, problem
+from .catalogue import ATOM, FeedCatalogue, read_count
+from .entries import METADATA_FIELDS, EntrySite, make_entry, without_xml_invalid
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FeedHead:
+    """What a feed says about itself, apart from its title and entries."""
+
+    page_url: str  # the HTML page the feed follows
+    description: str  # never empty: RSS requires it
+    author: str | None = None
+    author_url: str | None = None
+
+
+class FeedsGenerator(Generator):
+    """Writes every feed of the catalogue; puts the catalogue in the context."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.catalogue = None
+        self.entries = {}  # article -> its entry (None if it cannot be one)
+        self.uses_left = Counter()  # article -> feeds still to write that hold it
+        self.problems = []
+
+    def generate_context(self):
+        self.catalogue = FeedCatalogue.from_settings(
+            self.settings, has_articles=bool(self.context.get("articles"))
+        )
+        self.context["guest_feeds"] = self.catalogue
+
+    def generate_output(self, writer):
+        if not self.catalogue:
+            return
+        # With RELATIVE_URLS, Pelican's writer leaves here the relative address
+        # of the last page it wrote, and a post's text and summary would make
+        # their links relative to that page. Feeds want them from SITEURL.
+        self.context["localsiteurl"] = self.settings.get("SITEURL", "")
+        site = self._entry_site()
+        feeds = [feed for feed in self._feeds(site) if feed[0]]
+        # An entry is dropped after the last feed that holds it, not kept to
+        # the end of the build.
+        self.uses_left = Counter(
+            article for _, _, articles in feeds for article in articles
+        )
+        for links, head, articles in feeds:
+            self._write(links, head, articles, site)
+        reporting.report(self.problems)
+
+    def _feeds(self, site):
+        """(links, head, articles) for every feed: the site's, then each series',
+        author's and tag's."""
+        settings = self.settings
+        catalogue = self.catalogue
+        site_name = catalogue.site_name
+        owner = settings.get("AUTHOR") or site_name
+        site_items = read_count(settings, "GUEST_SERIES_FEED_MAX_ITEMS", allow_all=False)
+        list_items = read_count(
+            settings, "GUEST_SERIES_AUTHOR_TAG_FEED_MAX_ITEMS", allow_all=True
+        )
+
+        yield (
+            catalogue.site,
+            FeedHead(
+                page_url=f"{site.base_url}/",
+                description=settings.get("SITESUBTITLE")
+                or f"The latest posts from {site_name}",
+                author=owner,
+                author_url=site.author_urls.get(owner),
+            ),
+            _newest(self.context.get("articles", []), site_items),
+        )
+        for series in self.context.get("guest_series", []):
+            host = series.host or owner
+            yield (
+                catalogue.for_series(series),
+                FeedHead(
+                    page_url=site.absolute(series.url),
+                    description=Markup(series.description_html).striptags()
+                    or f"Every post of the series {series.name}, in order",
+                    author=host,
+                    author_url=site.author_urls.get(host),
+                ),
+                series.articles,  # the whole series, in Series_index order
+            )
+        for author, articles in self.context.get("authors", []):
+            yield (
+                catalogue.for_author(author),
+                FeedHead(
+                    page_url=_page_url(site, author),
+                    description=f"Posts by {author.name} on {site_name}",
+                    author=author.name,
+                    author_url=site.author_urls.get(author.name),
+                ),
+                _newest(articles, list_items),
+            )
+        for tag, articles in self.context.get("tags", []):
+            yield (
+                catalogue.for_tag(tag),
+                FeedHead(
+                    page_url=_page_url(site, tag),
+                    description=f"Posts tagged “{tag.name}” on {site_name}",
+                    author=owner,
+                    author_url=site.author_urls.get(owner),
+                ),
+                _newest(articles, list_items),
+            )
+
+    def _entry_site(self):
+        settings = self.settings
+        base_url = self.catalogue.base_url
+        author_urls = {
+            author.name: f"{base_url}/{author.url}"
+            for author, _ in self.context.get("authors", [])
+            if author.save_as
+        }
+        tags_url = settings.get("TAGS_URL")
+        series_url = settings.get("GUEST_SERIES_INDEX_URL")
+        return EntrySite(
+            base_url=base_url,
+            content_site_url=settings.get("SITEURL", ""),
+            host_note_type=settings["GUEST_SERIES_HOST_NOTE_TYPE"],
+            default_host=settings.get("AUTHOR"),
+            tags_scheme=f"{base_url}/{tags_url}" if tags_url else None,
+            series_scheme=f"{base_url}/{series_url}" if series_url else None,
+            author_urls=author_urls,
+        )
+
+    def _entry(self, article, site):
+        if article in self.entries:
+            return self.entries[article]
+        content_root = Path(self.path)
+        entry = None
+        try:
+            made, dirty = make_entry(article, site)
+            made.build(self.catalogue.formats)
+        except ValueError as error:  # feedgen or lxml refuses a value
+            self.problems.append(
+                problem(
+                    article.source_path,
+                    f"the feeds leave this post out, as feedgen refused it ({error}); "
+                    "check that its Title has visible text and its text no control "
+                    "characters",
+                    severity=WARNING,
+                    content_root=content_root,
+                )
+            )
+        else:
+            entry = made
+            if dirty:
+                self.problems.append(
+                    problem(
+                        article.source_path,
+                        f"control characters that XML forbids in {', '.join(dirty)} "
+                        "are left out of the feeds; delete them from the file (they "
+                        "are invisible: retype the text around them)",
+                        field=dirty[0].lower() if dirty[0] in METADATA_FIELDS else None,
+                        severity=WARNING,
+                        content_root=content_root,
+                    )
+                )
+        self.entries[article] = entry
+        return entry
+
+    def _write(self, links, head, articles, site):
+        entries = [self._entry(article, site) for article in articles]
+        entries = [entry for entry in entries if entry is not None]
+        for article in articles:
+            self.uses_left[article] -= 1
+            if not self.uses_left[article]:
+                self.entries[article] = None  # made; not needed again
+        if not entries:
+            return
+        feed = build_feed(links[0].title, head, entries)
+        feed.language(self.settings.get("DEFAULT_LANG") or None)
+        for link in links:
+            write_feed(feed, link, head, Path(self.output_path))
+
+
+def _page_url(site, subject):
+    """An author's or tag's page, or the home page when the site writes none."""
+    return site.absolute(subject.url) if subject.save_as else f"{site.base_url}/"
+
+
+def _newest(articles, limit):
+    ordered = sorted(
+        articles, key=lambda article: (article.date, article.source_path), reverse=True
+    )
+    return ordered if limit is None else ordered[:limit]
+
+
+def build_feed(title, head, entries):
+    """A feedgen feed of `entries`, ready to be written in either format."""
+    feed = FeedGenerator()
+    feed.load_extension("dc", atom=False, rss=True)
+    # Names and descriptions come from content; feedgen must get XML-safe text.
+    feed.title(without_xml_invalid(title)[0])
+    feed.description(without_xml_invalid(head.description)[0])
+    if head.author:
+        person = {"name": without_xml_invalid(head.author)[0]}
+        if head.author_url:
+            person["uri"] = head.author_url
+        feed.author(person)
+    feed.entry(entries)
+    # The newest entry's date, not the build's: two builds, the same bytes.
+    feed.updated(max(entry.updated() for entry in entries))
+    return feed
+
+
+def write_feed(feed, link, head, output):
+    """Write `feed` in `link`'s format to its file, which must be inside `output`.
+
+    The check is on the path as written (as Pelican's own writer checks), which
+    catches a `..` from a setting or a slug without asking the disk each time.
+    """
+    output = Path(os.path.abspath(output))
+    target = Path(os.path.abspath(output / link.save_as))
+    if not target.is_relative_to(output):
+        logger.error(
+            "The feed %r would be written outside the output folder; check the "
+            "GUEST_SERIES_*_FEED_* settings and slugs. It is not written.",
+            link.save_as,
+        )
+        return
+    feed.id(link.url)
+    # RSS takes the last link as the channel's <link>: the page, after the feed itself.
+    feed.link(
+        [
+            {"href": link.url, "rel": "self", "type": link.media_type},
+            {"href": head.page_url, "rel": "alternate", "type": "text/html"},
+        ],
+        replace=True,
+    )
+    try:
+        data = (
+            feed.atom_str(pretty=True) if link.format == ATOM else feed.rss_str(pretty=True)
+        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except (OSError, ValueError) as error:
+        logger.error("Could not write the feed %r: %s", link.save_as, error)
+        return
+    logger.info('Writing "%s"', target)

@@ -1,0 +1,125 @@
+"""The plugin's Generator: reads profiles and series, links articles, writes pages.
+
+Pelican runs it after its own ArticlesGenerator, so the articles are read and
+sorted by the time `generate_context` runs here, and not yet written.
+"""
+
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from ..core import problems as reporting
+from ..sanitize.policy import sanitize_sources
+from .guests import attach_profiles, attach_to_authors
+from .neighbours import attach_chronological_neighbours
+from .ordering import (
+    build_series,
+    host_note_problems,
+    label_series,
+    now_for,
+    short_title_problems,
+)
+from .sources import SmallFileReader, read_descriptions, read_profiles
+
+
+class GuestSeriesGenerator(Generator):
+    """Series and guests: context for the templates, and the series pages."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.series = []
+        self.profiles = {}
+        self.problems = []
+
+    def generate_context(self):
+        content_root = Path(self.path)
+        settings = self.settings
+        if self.readers.readers.get("md") is None:
+            # Without Python-Markdown no profile or description can be read;
+            # Pelican has already said why Markdown is off.
+            return
+        markdown_reader = SmallFileReader(settings["MARKDOWN"])
+        profiles_folder = settings["GUEST_SERIES_PROFILES_PATH"]
+        self.profiles, found = read_profiles(
+            content_root / profiles_folder, markdown_reader, content_root, settings
+        )
+        self.problems += found
+        self.profiles, found = sanitize_sources(
+            self.profiles, "bio_html", settings, content_root
+        )
+        self.problems += found
+        descriptions, found = read_descriptions(
+            content_root / settings["GUEST_SERIES_DESCRIPTIONS_PATH"],
+            markdown_reader,
+            content_root,
+        )
+        self.problems += found
+        descriptions, found = sanitize_sources(
+            descriptions, "description_html", settings, content_root
+        )
+        self.problems += found
+
+        published = self.context.get("articles", [])
+        unlisted = self.context.get("drafts", []) + self.context.get("hidden_articles", [])
+        everything = published + unlisted
+
+        self.problems += attach_profiles(
+            everything,
+            self.profiles,
+            profiles_folder,
+            content_root,
+            settings["GUEST_SERIES_X_DOMAIN"],
+        )
+        authors = self.context.get("authors", [])
+        self.problems += attach_to_authors(everything, authors, self.profiles, content_root)
+        attach_chronological_neighbours(published, unlisted)
+
+        for article in everything:
+            # Pelican set `series` from the metadata (a plain string); only
+            # articles placed in a built series get a SeriesPosition below.
+            article.series = None
+        built, found = build_series(
+            published, descriptions, settings, now_for(settings), content_root
+        )
+        self.problems += found
+        in_series = []
+        for series, indexes in built:
+            label_series(series, indexes, settings)
+            in_series += series.articles
+        self.series = [series for series, _ in built]
+        self.problems += short_title_problems(in_series, settings, content_root)
+        self.problems += host_note_problems(in_series, settings, content_root)
+
+        # Head meta is built as each article is written (social.py), once
+        # static files are known; here only what it needs is kept.
+        self.context["guest_author_urls"] = {
+            author.name: author.url for author, _ in authors
+        }
+        self.context["guest_series"] = self.series
+        self.context["guest_profiles"] = self.profiles
+        reporting.report(self.problems)
+
+    def generate_output(self, writer):
+        relative_urls = self.settings.get("RELATIVE_URLS", False)
+        template = self.get_template("series")
+        for series in self.series:
+            writer.write_file(
+                series.save_as,
+                template,
+                self.context,
+                relative_urls,
+                url=series.url,
+                series=series,
+                articles=series.articles,
+                page_name=series.url,
+            )
+        index_save_as = self.settings["GUEST_SERIES_INDEX_SAVE_AS"]
+        if index_save_as and self.series:
+            writer.write_file(
+                index_save_as,
+                self.get_template("series_list"),
+                self.context,
+                relative_urls,
+                url=self.settings["GUEST_SERIES_INDEX_URL"],
+                all_series=self.series,
+            )

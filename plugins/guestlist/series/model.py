@@ -1,0 +1,194 @@
+"""The plugin's data: guest profiles, series descriptions and built series.
+
+Plain values with no Pelican imports, so that they are easy to build in tests
+and safe to hand to templates.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..core.handles import Handle, website_label
+
+
+@dataclass(frozen=True)
+class ProfileLink:
+    """One of a guest's links as a page shows it: "Follow @jo on X"."""
+
+    network: str  # "x", "mastodon", "bluesky" or "website"
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class GuestProfile:
+    """A guest as `content/authors/<slug>.md` describes them.
+
+    Handles are `handles.Handle` values, already validated; a bad one was
+    reported where it was read and is None here.
+    """
+
+    slug: str  # the file's name, slugified: the author page's address
+    name: str
+    source_path: str
+    bio_html: str = ""
+    x: Handle | None = None
+    mastodon: Handle | None = None
+    bluesky: Handle | None = None
+    website: str | None = None  # an absolute http(s) URL
+    avatar: str | None = None  # a path under the content folder
+
+    @property
+    def twitter(self):
+        """The X handle under its old name, for themes written before the rename."""
+        return self.x
+
+    @property
+    def handles(self):
+        return [handle for handle in (self.x, self.mastodon, self.bluesky) if handle]
+
+    # Cached: every page of the guest's posts asks for them. (A frozen
+    # dataclass allows it: cached_property writes to the instance's __dict__.)
+    @cached_property
+    def links(self):
+        """Every profile link, handles first, then the website."""
+        links = [
+            ProfileLink(
+                handle.network,
+                f"Follow {handle.text} on {handle.network_name}",
+                handle.url,
+            )
+            for handle in self.handles
+        ]
+        if self.website:
+            links.append(
+                ProfileLink("website", f"Visit {website_label(self.website)}", self.website)
+            )
+        return links
+
+    @cached_property
+    def same_as(self):
+        """The addresses of the guest's profiles elsewhere (JSON-LD `sameAs`)."""
+        return [link.url for link in self.links]
+
+
+@dataclass(frozen=True)
+class SeriesDescription:
+    """A series as `content/series/<slug>.md` describes it."""
+
+    slug: str
+    title: str
+    source_path: str
+    singular: str | None = None
+    plural: str | None = None
+    host: str | None = None
+    description_html: str = ""
+
+
+@dataclass
+class Series:
+    """A series of published posts, ordered by guest number.
+
+    `articles` holds Pelican Article objects; everything else is plain data.
+    """
+
+    name: str
+    slug: str
+    singular: str
+    plural: str
+    host: str | None
+    description_html: str
+    url: str
+    save_as: str
+    articles: list = field(default_factory=list)
+    description_path: str | None = None
+
+    @property
+    def count(self):
+        return len(self.articles)
+
+    @property
+    def first(self):
+        return self.articles[0] if self.articles else None
+
+    @property
+    def last(self):
+        return self.articles[-1] if self.articles else None
+
+    @property
+    def entries(self):
+        """The SeriesPosition of every post, in order: what series pages list."""
+        return [article.series for article in self.articles]
+
+
+@dataclass
+class SeriesPosition:
+    """Where one article stands in its series: what `article.series` gives templates."""
+
+    series: Series
+    article: object
+    place: int  # 0-based place in series.articles
+    number: int  # the guest's number as shown ("Guest #number")
+    label: str  # "Guest #2"
+    position_label: str  # "2 of 7"
+    previous: object = None
+    next: object = None
+    previous_label: str | None = None
+    next_label: str | None = None
+    # The neighbours' URLs, worked out once: Pelican computes an article's
+    # URL afresh on every access, and a page links each neighbour three times.
+    previous_url: str | None = None
+    next_url: str | None = None
+    all_label: str = ""
+
+    # Names templates written for pelican-series use.
+    @property
+    def index(self):
+        return self.number
+
+    @property
+    def all_previous(self):
+        return self.series.articles[: self.place]
+
+    @property
+    def all_next(self):
+        return self.series.articles[self.place + 1 :]
+
+    @property
+    def name(self):
+        return self.series.name
+
+    @property
+    def slug(self):
+        return self.series.slug
+
+    @property
+    def url(self):
+        return self.series.url
+
+    @property
+    def singular(self):
+        return self.series.singular
+
+    @property
+    def host(self):
+        return self.series.host
+
+    @property
+    def description_html(self):
+        return self.series.description_html
+
+    @property
+    def first(self):
+        return self.series.first
+
+    @property
+    def last(self):
+        return self.series.last
+
+    @property
+    def all(self):
+        return self.series.articles
+
+    @property
+    def count(self):
+        return self.series.count

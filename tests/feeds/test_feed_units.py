@@ -1,0 +1,217 @@
+"""The pieces of the feeds: where they live, which settings work, entries and dates."""
+
+import logging
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+from feedgen.feed import FeedGenerator
+from lxml import etree
+from pelican.utils import SafeDatetime
+
+from guestlist.feeds.catalogue import (
+    ATOM,
+    RSS,
+    SITE,
+    TAG,
+    FeedCatalogue,
+    FeedLink,
+    feed_base_url,
+    read_count,
+    read_paths,
+)
+from guestlist.feeds.entries import (
+    EntrySite,
+    SharedEntry,
+    entry_id,
+    feed_date,
+    without_xml_invalid,
+)
+from guestlist.feeds.generator import FeedHead, build_feed, write_feed
+from guestlist.series.settings import DEFAULTS
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"SITEURL": "https://blog.example.com/"}, "https://blog.example.com"),
+        ({"SITEURL": "http://host.example:8080/blog"}, "http://host.example:8080/blog"),
+        ({"SITEURL": ""}, None),
+        (
+            {"SITEURL": "", "GUEST_SERIES_DEVELOPMENT_FEED_URL": "http://127.0.0.1:8000/"},
+            "http://127.0.0.1:8000",
+        ),
+        (
+            {
+                "SITEURL": "https://a.example",
+                "GUEST_SERIES_DEVELOPMENT_FEED_URL": "http://b",
+            },
+            "https://a.example",
+        ),
+    ],
+)
+def test_feeds_link_to_an_absolute_address_or_are_not_written(settings, expected):
+    assert feed_base_url(settings) == expected
+
+
+def test_a_development_feed_url_that_is_not_absolute_is_reported(caplog):
+    with caplog.at_level(logging.ERROR):
+        assert (
+            feed_base_url({"GUEST_SERIES_DEVELOPMENT_FEED_URL": "localhost:8000"}) is None
+        )
+    assert "GUEST_SERIES_DEVELOPMENT_FEED_URL = 'localhost:8000'" in caplog.text
+
+
+def test_the_default_paths_are_all_usable(caplog):
+    paths = read_paths(DEFAULTS)
+    assert len(paths) == 8
+    assert paths[TAG, RSS] == "feeds/tags/{slug}.rss.xml"
+    assert caplog.text == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "reason"),
+    [
+        ("GUEST_SERIES_SERIES_FEED_ATOM", "feeds/series.xml", "needs {slug}"),
+        ("GUEST_SERIES_TAG_FEED_RSS", "/var/www/{slug}.xml", "inside the output folder"),
+        ("GUEST_SERIES_FEED_ATOM", "feeds/../../all.xml", "inside the output folder"),
+        ("GUEST_SERIES_AUTHOR_FEED_ATOM", "feeds/{author}.xml", "a placeholder other"),
+        ("GUEST_SERIES_AUTHOR_FEED_ATOM", "feeds/{slug.xml", "a placeholder other"),
+        ("GUEST_SERIES_FEED_RSS", 42, "is not a path"),
+        ("GUEST_SERIES_FEED_RSS", "feeds/{slug}.xml", "there is one site feed"),
+    ],
+)
+def test_an_unusable_path_is_named_and_left_out(caplog, name, value, reason):
+    settings = dict(DEFAULTS, **{name: value})
+    with caplog.at_level(logging.ERROR):
+        paths = read_paths(settings)
+    assert len(paths) == 7
+    assert f"Setting {name} = {value!r}" in caplog.text
+    assert reason in caplog.text
+
+
+def test_a_path_set_to_none_turns_that_feed_off(caplog):
+    paths = read_paths(dict(DEFAULTS, GUEST_SERIES_FEED_RSS=None))
+    assert (SITE, RSS) not in paths and (SITE, ATOM) in paths
+    assert caplog.text == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "allow_all", "expected"),
+    [
+        (5, False, 5),
+        (None, True, None),
+        (None, False, 20),
+        (0, False, 20),
+        (True, True, 20),
+    ],
+)
+def test_entry_counts(value, allow_all, expected):
+    name = "GUEST_SERIES_FEED_MAX_ITEMS"
+    assert read_count({name: value}, name, allow_all) == expected
+
+
+def catalogue(**settings):
+    settings = dict(
+        DEFAULTS, SITEURL="https://blog.example.com", SITENAME="Blog", **settings
+    )
+    return FeedCatalogue.from_settings(settings, has_articles=True)
+
+
+def test_a_page_lists_its_own_feeds_before_the_sites():
+    series = SimpleNamespace(slug="birthday-bloggers", name="Birthday Bloggers")
+    links = catalogue().for_page(series=series)
+    assert [(link.format, link.url) for link in links] == [
+        (ATOM, "https://blog.example.com/feeds/series/birthday-bloggers.atom.xml"),
+        (RSS, "https://blog.example.com/feeds/series/birthday-bloggers.rss.xml"),
+        (ATOM, "https://blog.example.com/feeds/all.atom.xml"),
+        (RSS, "https://blog.example.com/feeds/all.rss.xml"),
+    ]
+    assert links[0].link_title == "Birthday Bloggers · Blog (Atom)"
+    assert links[1].media_type == "application/rss+xml"
+    assert links[0].save_as == "feeds/series/birthday-bloggers.atom.xml"
+
+
+def test_no_feeds_no_links():
+    off = FeedCatalogue.from_settings(dict(DEFAULTS, SITEURL=""), has_articles=True)
+    assert not off
+    assert off.site == [] and off.for_page(tag=SimpleNamespace(slug="x", name="x")) == []
+    empty = FeedCatalogue.from_settings(
+        dict(DEFAULTS, SITEURL="https://b.example"), has_articles=False
+    )
+    assert empty.site == []
+    no_slug = SimpleNamespace(slug="", name="?")
+    assert catalogue().for_tag(no_slug) == []
+    assert (
+        catalogue(GUEST_SERIES_SERIES_FEED_RSS=None)
+        .for_series(SimpleNamespace(slug="s", name="S"))[0]
+        .format
+        == ATOM
+    )
+
+
+def test_control_characters_are_taken_out_and_text_kept():
+    assert without_xml_invalid("a\x0bb\x00c\ufffe") == ("abc", True)
+    text = "Tab\tnew\nline, Łódź, ☕, 𝄞"
+    assert without_xml_invalid(text) == (text, False)
+    assert without_xml_invalid("") == ("", False)
+
+
+def test_feed_dates_keep_their_zone_and_are_plain_datetimes():
+    london = ZoneInfo("Europe/London")
+    date = feed_date(SafeDatetime(2026, 7, 1, 12, 30, tzinfo=london))
+    assert type(date) is datetime
+    assert date.isoformat() == "2026-07-01T12:30:00+01:00"
+    assert feed_date(datetime(2026, 3, 2, 9, 0)).tzinfo is UTC
+
+
+def test_an_entry_id_is_a_tag_uri_from_host_date_and_address():
+    site = EntrySite("http://127.0.0.1:8000", content_site_url="", host_note_type="note")
+    published = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    assert entry_id(site, "2026/03/a/", published) == "tag:127.0.0.1,2026-03-02:/2026/03/a/"
+
+
+def test_a_shared_entry_is_built_once_and_goes_into_many_feeds():
+    entry = SharedEntry()
+    entry.id("tag:b.example,2026-03-02:/a/")
+    entry.title("A & B")
+    entry.link(href="https://b.example/a/")
+    entry.updated(datetime(2026, 3, 2, 9, tzinfo=UTC))
+    first, second = entry.atom_entry(), entry.atom_entry()
+    assert first is not second
+    assert etree.tostring(first) == etree.tostring(second)
+    feeds = []
+    for title in ("One", "Two"):
+        feed = FeedGenerator()
+        feed.id(f"https://b.example/{title}.xml")
+        feed.title(title)
+        feed.description(title)
+        feed.link(href="https://b.example/")
+        feed.entry([entry])
+        feeds.append(feed)
+    for feed in feeds:
+        assert feed.atom_str().count(b"<title>A &amp; B</title>") == 1
+        assert feed.rss_str().count(b"<title>A &amp; B</title>") == 1
+
+
+def test_a_feed_is_never_written_outside_the_output_folder(tmp_path, caplog):
+    entry = SharedEntry()
+    entry.id("tag:b.example,2026-03-02:/a/")
+    entry.title("A")
+    entry.link(href="https://b.example/a/")
+    head = FeedHead(page_url="https://b.example/", description="Posts")
+    feed = build_feed("A blog", head, [entry])
+    output = tmp_path / "output"
+    inside = FeedLink(
+        ATOM, "feeds/all.atom.xml", "https://b.example/feeds/all.atom.xml", "A"
+    )
+    outside = FeedLink(RSS, "../output-evil/all.rss.xml", "https://b.example/x.xml", "A")
+    with caplog.at_level(logging.ERROR):
+        write_feed(feed, inside, head, output)
+        write_feed(feed, outside, head, output)
+    assert (output / "feeds/all.atom.xml").is_file()
+    assert not (tmp_path / "output-evil").exists()
+    assert "'../output-evil/all.rss.xml' would be written outside the output folder" in (
+        caplog.text
+    )
