@@ -33,7 +33,7 @@ THEME = str(ROOT / "theme")
 # PLUGINS is always set: unset, Pelican would load every installed namespace
 # plugin as well.
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["guestlist.series", "guestlist.theme", "guestlist.markdown"]
+PLUGINS = ["guestlist"]
 # The blog's own X handle, for the twitter:site tag on every post.
 GUEST_SERIES_SITE_X_HANDLE = "@ollie_example"
 

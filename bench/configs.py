@@ -10,9 +10,9 @@ the command line of each shows exactly how it differs from the others:
   default theme, no plugins, Pelican's default feeds.
 - C, pelican-series and pelican-neighbors (from PyPI, in the bench venv) on
   top of B.
-- D, Guestlist without its plugin: A with `bench/plugin_off` in place of
-  guest_series (and of guestlist_theme, which only checks settings but
-  imports guest_series), so that A − D is the plugin's own cost.
+- D, Guestlist without its plugins: A with `bench/plugin_off` in place of
+  the guestlist package, and smart punctuation as a plain Markdown extension,
+  so that A − D is the plugins' own cost.
 
 Each build keeps its content cache in the temporary folder (never in the
 repository). A cold build reads no cache; a rebuild loads the cache the
@@ -23,6 +23,8 @@ previous build of the same configuration wrote, with `CHECK_MODIFIED_METHOD =
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pelican.settings import get_settings_from_file
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -38,6 +40,13 @@ class Config:
     overrides: dict = field(default_factory=dict)
     # Whether it runs in the bench venv (with the PyPI plugins), not .venv.
     needs_bench_venv: bool = False
+
+
+def _markdown_with_typography():
+    """The site's MARKDOWN settings, with the typography extension named in them."""
+    markdown = get_settings_from_file(str(ROOT / "pelicanconf.py"))["MARKDOWN"]
+    markdown["extension_configs"]["guestlist.markdown.typography"] = {}
+    return markdown
 
 
 CONFIGS = {
@@ -57,9 +66,10 @@ CONFIGS = {
             "Guestlist, plugin off",
             ROOT / "publishconf.py",
             {
-                # guestlist_typography stays: it is part of how Guestlist renders
-                # posts, not of the series plugin.
-                "PLUGINS": ["plugin_off", "guestlist.markdown"],
+                # Smart punctuation stays, as a plain Markdown extension: it is
+                # part of how Guestlist renders posts, not of its plugins.
+                "PLUGINS": ["plugin_off"],
+                "MARKDOWN": _markdown_with_typography(),
                 "PLUGIN_PATHS": [str(BENCH), str(ROOT / "plugins")],
             },
         ),

@@ -38,7 +38,7 @@ class Area:
 AREAS = (
     Area(
         "guestlist plugins (all but typography)",
-        r"/plugins/guestlist/(?!markdown/(typography|__init__)\.py)",
+        r"/plugins/guestlist/(?!markdown/(typography|__init__)\.py|__init__\.py)",
     ),
     Area("Reading content (Pelican readers, Markdown)", r"/pelican/readers\.py:read_file$"),
     Area("↳ Python-Markdown, with its extensions", r"/site-packages/markdown/"),

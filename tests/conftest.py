@@ -13,6 +13,8 @@ from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
+from guestlist.core.settings import SettingsError
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CONTENT = ROOT / "content"
 
@@ -24,6 +26,7 @@ class BuiltSite:
     content: Path
     output: Path
     records: list = field(default_factory=list)
+    stopped: str | None = None  # why the settings stopped the build, if they did
 
     def path(self, url):
         """The output file for a site URL such as '2026/03/post/' or 'about/'."""
@@ -83,6 +86,15 @@ def project_settings(content, output, **overrides):
     return read_settings(str(ROOT / "pelicanconf.py"), override=override)
 
 
+def schema_defaults(**settings):
+    """Every Guestlist setting at its default, as a build starts with, plus `settings`."""
+    from guestlist.core.settings import all_schemas, apply_schemas
+
+    problems = apply_schemas(settings, all_schemas(), "pelicanconf.py")
+    assert problems == []
+    return settings
+
+
 def run_make(*args, env=None):
     """Run `make ARGS` in the project's folder; the CompletedProcess, output as text."""
     return subprocess.run(
@@ -123,11 +135,16 @@ def run_pelican(content, output, **overrides):
     collect = _Collect()
     root = logging.getLogger()
     root.addHandler(collect)
+    stopped = None
     try:
         Pelican(settings).run()
+    except SettingsError as error:
+        stopped = str(error)
     finally:
         root.removeHandler(collect)
-    return BuiltSite(content=content, output=output, records=collect.records)
+    return BuiltSite(
+        content=content, output=output, records=collect.records, stopped=stopped
+    )
 
 
 @pytest.fixture

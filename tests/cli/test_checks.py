@@ -7,8 +7,9 @@ import sys
 import pytest
 
 from conftest import HOST_NOTE, ROOT, post, write_files
-from guestlist.cli.checks import check_site, date_problem
+from guestlist.cli.checks import check_site
 from guestlist.core.frontmatter import parse_header, prose_lines
+from guestlist.core.lint import date_problem
 
 BAD = ROOT / "tests" / "cli" / "bad-content"
 

@@ -1,6 +1,5 @@
 """The pieces of the feeds: where they live, which settings work, entries and dates."""
 
-import logging
 from datetime import UTC, datetime
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -10,6 +9,8 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 from pelican.utils import SafeDatetime
 
+from conftest import schema_defaults
+from guestlist.core.settings import apply_schemas
 from guestlist.feeds.catalogue import (
     ATOM,
     RSS,
@@ -18,7 +19,6 @@ from guestlist.feeds.catalogue import (
     FeedCatalogue,
     FeedLink,
     feed_base_url,
-    read_count,
     read_paths,
 )
 from guestlist.feeds.entries import (
@@ -29,7 +29,7 @@ from guestlist.feeds.entries import (
     without_xml_invalid,
 )
 from guestlist.feeds.generator import FeedHead, build_feed, write_feed
-from guestlist.series.settings import DEFAULTS
+from guestlist.feeds.settings import SCHEMA
 
 
 @pytest.mark.parametrize(
@@ -52,69 +52,70 @@ from guestlist.series.settings import DEFAULTS
     ],
 )
 def test_feeds_link_to_an_absolute_address_or_are_not_written(settings, expected):
-    assert feed_base_url(settings) == expected
+    assert feed_base_url(schema_defaults(**settings)) == expected
 
 
-def test_a_development_feed_url_that_is_not_absolute_is_reported(caplog):
-    with caplog.at_level(logging.ERROR):
-        assert (
-            feed_base_url({"GUEST_SERIES_DEVELOPMENT_FEED_URL": "localhost:8000"}) is None
-        )
-    assert "GUEST_SERIES_DEVELOPMENT_FEED_URL = 'localhost:8000'" in caplog.text
+def test_a_development_feed_url_that_is_not_absolute_stops_the_build():
+    settings = {"GUEST_SERIES_DEVELOPMENT_FEED_URL": "localhost:8000"}
+    (problem,) = apply_schemas(settings, [SCHEMA], "pelicanconf.py")
+    assert problem.is_error and problem.path == "pelicanconf.py"
+    assert "GUEST_SERIES_DEVELOPMENT_FEED_URL = 'localhost:8000'" in str(problem)
+    assert "not an absolute http(s) address" in str(problem)
 
 
-def test_the_default_paths_are_all_usable(caplog):
-    paths = read_paths(DEFAULTS)
+def test_the_default_paths_are_all_usable():
+    paths = read_paths(schema_defaults())
     assert len(paths) == 8
     assert paths[TAG, RSS] == "feeds/tags/{slug}.rss.xml"
-    assert caplog.text == ""
 
 
 @pytest.mark.parametrize(
     ("name", "value", "reason"),
     [
         ("GUEST_SERIES_SERIES_FEED_ATOM", "feeds/series.xml", "needs {slug}"),
-        ("GUEST_SERIES_TAG_FEED_RSS", "/var/www/{slug}.xml", "inside the output folder"),
-        ("GUEST_SERIES_FEED_ATOM", "feeds/../../all.xml", "inside the output folder"),
+        ("GUEST_SERIES_TAG_FEED_RSS", "/var/www/{slug}.xml", "must be a path inside"),
+        ("GUEST_SERIES_FEED_ATOM", "feeds/../../all.xml", "must be a path inside"),
         ("GUEST_SERIES_AUTHOR_FEED_ATOM", "feeds/{author}.xml", "a placeholder other"),
         ("GUEST_SERIES_AUTHOR_FEED_ATOM", "feeds/{slug.xml", "a placeholder other"),
-        ("GUEST_SERIES_FEED_RSS", 42, "is not a path"),
+        ("GUEST_SERIES_FEED_RSS", 42, "is int, not text or None"),
         ("GUEST_SERIES_FEED_RSS", "feeds/{slug}.xml", "there is one site feed"),
     ],
 )
-def test_an_unusable_path_is_named_and_left_out(caplog, name, value, reason):
-    settings = dict(DEFAULTS, **{name: value})
-    with caplog.at_level(logging.ERROR):
-        paths = read_paths(settings)
-    assert len(paths) == 7
-    assert f"Setting {name} = {value!r}" in caplog.text
-    assert reason in caplog.text
+def test_an_unusable_path_stops_the_build_naming_the_setting(name, value, reason):
+    (problem,) = apply_schemas({name: value}, [SCHEMA], "pelicanconf.py")
+    assert problem.is_error and problem.field == name
+    assert f"pelicanconf.py: error: {name} = {value!r}" in str(problem)
+    assert reason in str(problem)
 
 
-def test_a_path_set_to_none_turns_that_feed_off(caplog):
-    paths = read_paths(dict(DEFAULTS, GUEST_SERIES_FEED_RSS=None))
+def test_a_path_set_to_none_turns_that_feed_off():
+    paths = read_paths(schema_defaults(GUEST_SERIES_FEED_RSS=None))
     assert (SITE, RSS) not in paths and (SITE, ATOM) in paths
-    assert caplog.text == ""
 
 
 @pytest.mark.parametrize(
-    ("value", "allow_all", "expected"),
+    ("name", "value", "expected"),
     [
-        (5, False, 5),
-        (None, True, None),
-        (None, False, 20),
-        (0, False, 20),
-        (True, True, 20),
+        ("GUEST_SERIES_FEED_MAX_ITEMS", 5, 5),
+        ("GUEST_SERIES_AUTHOR_TAG_FEED_MAX_ITEMS", None, None),
+        ("GUEST_SERIES_FEED_MAX_ITEMS", None, "cannot be None"),
+        ("GUEST_SERIES_FEED_MAX_ITEMS", 0, "not a positive whole number"),
+        ("GUEST_SERIES_AUTHOR_TAG_FEED_MAX_ITEMS", True, "is bool, not a whole number"),
     ],
 )
-def test_entry_counts(value, allow_all, expected):
-    name = "GUEST_SERIES_FEED_MAX_ITEMS"
-    assert read_count({name: value}, name, allow_all) == expected
+def test_entry_counts(name, value, expected):
+    settings = {name: value}
+    problems = apply_schemas(settings, [SCHEMA], "pelicanconf.py")
+    if isinstance(expected, str):
+        (problem,) = problems
+        assert expected in problem.message
+    else:
+        assert problems == [] and settings[name] == expected
 
 
 def catalogue(**settings):
-    settings = dict(
-        DEFAULTS, SITEURL="https://blog.example.com", SITENAME="Blog", **settings
+    settings = schema_defaults(
+        SITEURL="https://blog.example.com", SITENAME="Blog", **settings
     )
     return FeedCatalogue.from_settings(settings, has_articles=True)
 
@@ -134,11 +135,11 @@ def test_a_page_lists_its_own_feeds_before_the_sites():
 
 
 def test_no_feeds_no_links():
-    off = FeedCatalogue.from_settings(dict(DEFAULTS, SITEURL=""), has_articles=True)
+    off = FeedCatalogue.from_settings(schema_defaults(SITEURL=""), has_articles=True)
     assert not off
     assert off.site == [] and off.for_page(tag=SimpleNamespace(slug="x", name="x")) == []
     empty = FeedCatalogue.from_settings(
-        dict(DEFAULTS, SITEURL="https://b.example"), has_articles=False
+        schema_defaults(SITEURL="https://b.example"), has_articles=False
     )
     assert empty.site == []
     no_slug = SimpleNamespace(slug="", name="?")
@@ -195,7 +196,7 @@ def test_a_shared_entry_is_built_once_and_goes_into_many_feeds():
         assert feed.rss_str().count(b"<title>A &amp; B</title>") == 1
 
 
-def test_a_feed_is_never_written_outside_the_output_folder(tmp_path, caplog):
+def test_a_feed_is_never_written_outside_the_output_folder(tmp_path):
     entry = SharedEntry()
     entry.id("tag:b.example,2026-03-02:/a/")
     entry.title("A")
@@ -207,11 +208,10 @@ def test_a_feed_is_never_written_outside_the_output_folder(tmp_path, caplog):
         ATOM, "feeds/all.atom.xml", "https://b.example/feeds/all.atom.xml", "A"
     )
     outside = FeedLink(RSS, "../output-evil/all.rss.xml", "https://b.example/x.xml", "A")
-    with caplog.at_level(logging.ERROR):
-        write_feed(feed, inside, head, output)
-        write_feed(feed, outside, head, output)
+    assert write_feed(feed, inside, head, output) is None
+    refused = write_feed(feed, outside, head, output)
     assert (output / "feeds/all.atom.xml").is_file()
     assert not (tmp_path / "output-evil").exists()
-    assert "'../output-evil/all.rss.xml' would be written outside the output folder" in (
-        caplog.text
+    assert (
+        "'../output-evil/all.rss.xml' would be written outside the output folder" in refused
     )

@@ -374,7 +374,7 @@ def test_a_siteurl_that_is_not_absolute_is_reported(build_site):
     assert "https://blog.example.com" in message
 
 
-def test_unusable_feed_settings_are_named_and_the_rest_is_written(build_site):
+def test_unusable_feed_settings_stop_the_build_each_named(build_site):
     site = build_site(
         SITE_FILES,
         GUEST_SERIES_TAG_FEED_ATOM="feeds/tags.atom.xml",
@@ -391,14 +391,19 @@ def test_unusable_feed_settings_are_named_and_the_rest_is_written(build_site):
         in errors
     )
     assert "GUEST_SERIES_SERIES_FEED_RSS = 'feeds/{name}.xml' has a placeholder" in errors
-    assert "GUEST_SERIES_FEED_MAX_ITEMS = 'ten' is not a positive whole number" in errors
+    assert "GUEST_SERIES_FEED_MAX_ITEMS = 'ten' is str, not a whole number" in errors
+    assert len(site.errors) == 4 and "has 4 errors" in site.stopped
     assert not (site.output.parent / "outside").exists()
-    assert site.files("feeds/series/*") == []
+    assert not site.output.exists()
+
+
+def test_a_feed_set_to_none_is_not_written_and_the_rest_are(build_site):
+    site = build_site(SITE_FILES, GUEST_SERIES_SERIES_FEED_ATOM=None, **PUBLISH)
+    assert site.files("feeds/series/*") == ["feeds/series/birthday-bloggers.rss.xml"]
     assert site.exists("feeds/tags/writing.rss.xml")
-    assert not site.exists("feeds/tags.atom.xml")
     assert len(parsed(site, "feeds/all.atom.xml").entries) == 4  # the default, 20
     tag_page_feeds = head_feeds(site.page("tags/writing/"))
-    assert tag_page_feeds[0][1] == f"{SITE}/feeds/tags/writing.rss.xml"
+    assert tag_page_feeds[0][1] == f"{SITE}/feeds/tags/writing.atom.xml"
 
 
 def test_pelicans_own_feed_writer_left_on_is_reported(build_site):

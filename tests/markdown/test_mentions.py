@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, post, project_settings
-from guestlist.markdown.mentions import link_mentions, mentions_wanted
+from guestlist.core.markers import switch_is_on as mentions_wanted
+from guestlist.markdown.mentions import link_mentions
 
 URL = "2026/03/thanks/"
 

@@ -1,7 +1,5 @@
 """Smart punctuation: smarty's rules, in one pass, across inline elements."""
 
-import logging
-
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -9,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.sitegen import generate_site
-from conftest import DEMO_CONTENT, ROOT, post, project_settings
-from guestlist.markdown import SMARTY, add_markdown_extension
+from conftest import DEMO_CONTENT, ROOT, post, project_settings, schema_defaults
+from guestlist.core.lifecycle import problems_of
+from guestlist.markdown.plugin import SMARTY, add_markdown_extensions
 
 OURS = "guestlist.markdown.typography"
 
@@ -232,19 +231,21 @@ class _Pelican:
         self.settings = settings
 
 
-def test_the_plugin_adds_its_extension_by_name():
-    pelican = _Pelican({"MARKDOWN": {"extension_configs": {"markdown.extensions.toc": {}}}})
-    add_markdown_extension(pelican)
+def test_the_plugin_adds_its_extensions_by_name():
+    markdown = {"extension_configs": {"markdown.extensions.toc": {}}}
+    pelican = _Pelican(schema_defaults(MARKDOWN=markdown))
+    add_markdown_extensions(pelican)
     assert list(pelican.settings["MARKDOWN"]["extension_configs"]) == [
         "markdown.extensions.toc",
         OURS,
+        "guestlist.markdown.tweets",
+        "guestlist.markdown.mentions",
     ]
 
 
-def test_smarty_as_well_is_reported(caplog):
-    pelican = _Pelican({"MARKDOWN": {"extension_configs": {SMARTY: {}}}})
-    with caplog.at_level(logging.WARNING):
-        add_markdown_extension(pelican)
-    (record,) = caplog.records
-    assert SMARTY in record.getMessage()
-    assert "take" in record.getMessage()
+def test_smarty_as_well_is_reported():
+    pelican = _Pelican(schema_defaults(MARKDOWN={"extension_configs": {SMARTY: {}}}))
+    add_markdown_extensions(pelican)
+    (problem,) = problems_of(pelican.settings).problems
+    assert problem.field == "MARKDOWN" and problem.path == "pelicanconf.py"
+    assert SMARTY in str(problem) and "take" in str(problem)

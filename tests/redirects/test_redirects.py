@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import post
-from guestlist.redirects.generator import RedirectPathError, parse_old_path
+from guestlist.redirects.paths import RedirectPathError, parse_old_path
 
 NEW = "2026/03/the-wonky-stool/"
 

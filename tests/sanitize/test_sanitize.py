@@ -5,7 +5,8 @@ from textwrap import dedent
 import pytest
 
 from conftest import HOST_NOTE, post
-from guestlist.sanitize.policy import clean_html, unsafe_parts
+from guestlist.sanitize.policy import clean_html
+from guestlist.sanitize.report import unsafe_parts
 
 HOSTILE_BODY = """\
     A guest's first paragraph stays.

@@ -322,10 +322,13 @@ def test_label_formats_are_settings(build_site):
     assert site.exists("guests/birthday-bloggers.html")
 
 
-def test_a_bad_label_setting_is_reported_and_the_default_used(build_site):
+def test_a_bad_label_setting_stops_the_build_naming_the_placeholders(build_site):
     site = build_site(THREE, GUEST_SERIES_NUMBER_LABEL="Guest {numbr}")
-    assert any("GUEST_SERIES_NUMBER_LABEL" in m and "{number}" in m for m in site.errors)
-    assert bar(site, URLS["pf"]).strong.get_text() == "Guest #2"
+    (error,) = site.errors
+    assert error.startswith("pelicanconf.py: error: GUEST_SERIES_NUMBER_LABEL = ")
+    assert "{number}" in error and "'numbr'" in error
+    assert "has 1 error" in site.stopped
+    assert not site.output.exists()
 
 
 @pytest.mark.parametrize("first_build_cached", [False, True])

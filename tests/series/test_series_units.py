@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from conftest import schema_defaults
 from guestlist.series.model import SeriesDescription
 from guestlist.series.ordering import (
     build_series,
@@ -15,10 +16,9 @@ from guestlist.series.ordering import (
     series_key,
     shorten,
 )
-from guestlist.series.settings import DEFAULTS
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
-SETTINGS = dict(DEFAULTS, AUTHOR="Ollie")
+SETTINGS = schema_defaults(AUTHOR="Ollie")
 
 
 def article(title, index=None, day=1, series="Birthday Bloggers", short=None):

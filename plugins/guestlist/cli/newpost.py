@@ -19,10 +19,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pelican.settings import read_settings
 from pelican.utils import get_date, slugify
 
-from ..core.frontmatter import read_header
+from ..core.frontmatter import MARKDOWN_SUFFIXES, markdown_files, read_header
+from ..core.settings import all_schemas, apply_schemas
 from ..series.ordering import parse_series_index, series_key, shorten
-from ..series.settings import DEFAULTS
-from ..series.sources import MARKDOWN_SUFFIXES, markdown_files
 
 POST_TEMPLATE = """\
 Title: {title}
@@ -237,6 +236,11 @@ def main(argv=None):
 
     override = {"PATH": str(Path(args.content).resolve())} if args.content else {}
     settings = read_settings(args.settings, override=override)
+    problems = apply_schemas(settings, all_schemas(), Path(args.settings).name)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return _fail("fix the settings first", 2)
     content_root = Path(settings["PATH"])
     try:
         plan = plan_new_post(content_root, settings, name, title, series or None)
@@ -265,7 +269,10 @@ def _fail(message, code):
 
 
 def _setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+    """A setting's value; `plan_new_post` is also given settings as a plain dict."""
+    if name in settings:
+        return settings[name]
+    return next(schema for schema in all_schemas() if name in schema.names).default(name)
 
 
 def _slug(text, settings):

@@ -18,6 +18,8 @@ _CONTINUED = re.compile(r"^[ ]{4,}(?P<value>.*)")
 _YAML_FENCE = re.compile(r"^-{3}(\s.*)?$")
 _YAML_END = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
 _CODE_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# The file endings Pelican's Markdown reader reads.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,34 @@ class Header:
         return None
 
 
+def markdown_files(folder):
+    """The Markdown files directly in `folder`, sorted, or none if it is absent."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file()
+    )
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of a file as Python-Markdown splits them: at line breaks only.
+
+    str.splitlines() also breaks at form feeds, vertical tabs and other
+    separators, which would number lines differently from the file and end
+    the metadata block where Markdown does not.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def parse_header(text):
     """The Header of Markdown `text`, by the meta extension's rules."""
-    lines = text.splitlines()
+    lines = source_lines(text)
     fields = []
     number = 1 if lines and _YAML_FENCE.match(lines[0]) else 0
     while number < len(lines):
@@ -79,7 +106,7 @@ def parse_header(text):
 def read_header(path):
     """The Header of the file at `path`, and the file's lines."""
     text = Path(path).read_text(encoding="utf-8")
-    return parse_header(text), text.splitlines()
+    return parse_header(text), source_lines(text)
 
 
 def prose_lines(lines, first_line=1):

@@ -1,13 +1,17 @@
-"""Problems found in content, as values, and the one place they are logged.
+"""Problems found in content or settings, as values, and the one collector of a build.
 
-Every problem names the file (and the line of the field, where there is one),
-says what is wrong and how to fix it. The build logs them through Pelican's
-logger, so `--fatal warnings` and `--fatal errors` apply to them; the content
-check prints the same problems one a line.
+Every stage adds `ContentProblem`s to the build's `ProblemCollector` instead of
+logging them: the collector reports each problem once, at the end of the
+build, sorted by file and line, through Pelican's logger (so `--fatal
+warnings` and `--fatal errors` apply), and `make check` reads the same
+collector to print them and choose its exit status.
 """
+
+from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,23 +20,87 @@ logger = logging.getLogger(__name__)
 ERROR = "error"
 WARNING = "warning"
 
+# Where a build keeps its collector: in its settings, which Pelican hands to
+# every generator, reader and content object of that build, and to no other.
+COLLECTOR_SETTING = "GUESTLIST_PROBLEMS"
+
 
 @dataclass(frozen=True)
 class ContentProblem:
-    """One thing wrong with one content file."""
+    """One thing wrong with one file: where, what, and how to fix it."""
 
     path: str  # the file, as the user knows it (relative to the site's folder)
-    message: str  # what is wrong and how to fix it, as one sentence or two
+    message: str  # what is wrong, and how to fix it unless `fix` says so
     severity: str = WARNING
-    field: str | None = None  # the metadata key involved, if any
+    field: str | None = None  # the metadata key or setting involved, if any
     line: int | None = None
+    fix: str | None = None  # how to fix it, when the message does not say
 
-    def __str__(self):
+    def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message}"
+        text = f"{self.message}; {self.fix}" if self.fix else self.message
+        return f"{where}: {self.severity}: {text}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line or 0, self.message)
 
 
-def find_field_line(path, field):
+class ProblemCollector:
+    """Every problem of one build, each kept once, reported together at its end."""
+
+    def __init__(self) -> None:
+        self._pending: dict[ContentProblem, None] = {}  # ordered, without repeats
+        self._already_logged: set[ContentProblem] = set()
+        self.reported: list[ContentProblem] = []  # what the last report() said
+        self.listener: logging.Handler | None = None  # Pelican's messages, while building
+
+    def __reduce__(self) -> tuple:
+        # Pelican's content cache pickles Author objects with their settings, and
+        # so this collector: a collector belongs to one build, and is cached empty.
+        return (ProblemCollector, ())
+
+    def add(self, problem: ContentProblem, *, already_logged: bool = False) -> None:
+        """Keep `problem`; `already_logged` for Pelican's own messages, shown already."""
+        self._pending.setdefault(problem, None)
+        if already_logged:
+            self._already_logged.add(problem)
+
+    def extend(self, problems: Iterable[ContentProblem]) -> None:
+        for problem in problems:
+            self.add(problem)
+
+    @property
+    def problems(self) -> list[ContentProblem]:
+        """What is pending, sorted by file, line and message."""
+        return sorted(self._pending, key=ContentProblem.sort_key)
+
+    def report(self) -> list[ContentProblem]:
+        """Log every pending problem once, errors as errors; return and forget them."""
+        self.reported = self.problems
+        for problem in self.reported:
+            if problem in self._already_logged:
+                continue
+            log = logger.error if problem.is_error else logger.warning
+            log("%s", problem)
+        self._pending.clear()
+        self._already_logged.clear()
+        return self.reported
+
+
+def collector_for(settings: MutableMapping) -> ProblemCollector:
+    """The collector of the build these settings belong to (made on first use)."""
+    collector = settings.get(COLLECTOR_SETTING)
+    if not isinstance(collector, ProblemCollector):
+        collector = ProblemCollector()
+        settings[COLLECTOR_SETTING] = collector
+    return collector
+
+
+def find_field_line(path: str | Path, field: str) -> int | None:
     """The 1-based line where metadata `field` is set in `path`, or None.
 
     Only the metadata block at the top is searched: it ends at the first blank
@@ -52,7 +120,14 @@ def find_field_line(path, field):
     return None
 
 
-def problem(source_path, message, *, field=None, severity=WARNING, content_root=None):
+def problem(
+    source_path: str | Path,
+    message: str,
+    *,
+    field: str | None = None,
+    severity: str = WARNING,
+    content_root: str | Path | None = None,
+) -> ContentProblem:
     """Make a ContentProblem, finding the field's line in the file."""
     full_path = Path(source_path)
     shown = display_path(full_path, content_root)
@@ -62,7 +137,7 @@ def problem(source_path, message, *, field=None, severity=WARNING, content_root=
     )
 
 
-def display_path(path, content_root=None):
+def display_path(path: str | Path, content_root: str | Path | None = None) -> str:
     """`path` relative to the content folder's parent (content/posts/a.md)."""
     path = Path(path)
     if content_root is not None:
@@ -72,10 +147,3 @@ def display_path(path, content_root=None):
         except ValueError:
             pass
     return path.as_posix()
-
-
-def report(problems):
-    """Log each problem once, errors as errors and the rest as warnings."""
-    for item in problems:
-        log = logger.error if item.severity == ERROR else logger.warning
-        log("%s", item)

@@ -2,17 +2,18 @@
 
 One catalogue serves both sides: the feed writer asks it where to write a
 feed, and templates ask it which feeds to link from a page, so a page never
-links a feed that was not written. It is read from the settings once a build,
-and every setting it cannot use is reported by name.
+links a feed that was not written. It is made from the settings (which the
+schema in settings.py has checked) once a build.
 """
 
-import logging
+from __future__ import annotations
+
+from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from typing import Any
 
-from ..series.settings import DEFAULTS
-
-logger = logging.getLogger(__name__)
+from ..core.problems import ContentProblem
+from .settings import is_absolute_web_url
 
 ATOM = "atom"
 RSS = "rss"
@@ -74,97 +75,49 @@ class FeedLink:
         return f"{self.title} ({self.format_name})"
 
 
-def is_absolute_web_url(url):
-    parts = urlsplit(url or "")
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
-def feed_base_url(settings):
+def feed_base_url(settings: Mapping[str, Any]) -> str | None:
     """The absolute address feeds link to, or None when no feeds can be written."""
     site_url = (settings.get("SITEURL") or "").rstrip("/")
     if is_absolute_web_url(site_url):
         return site_url
-    development_url = settings.get("GUEST_SERIES_DEVELOPMENT_FEED_URL")
-    if development_url:
-        if is_absolute_web_url(development_url):
-            return development_url.rstrip("/")
-        logger.error(
-            "Setting GUEST_SERIES_DEVELOPMENT_FEED_URL = %r is not an absolute "
-            "http(s) address; write it like 'http://127.0.0.1:8000'. No feeds "
-            "are written.",
-            development_url,
-        )
-        return None
-    if site_url:
-        logger.warning(
-            "Setting SITEURL = %r is not an absolute http(s) address, so no feeds "
-            "are written (a feed needs absolute links); write it like "
-            "'https://blog.example.com'.",
-            site_url,
-        )
-    return None
+    return settings.get("GUEST_SERIES_DEVELOPMENT_FEED_URL")
 
 
-def read_paths(settings):
-    """{(kind, format): path pattern} for every usable path setting."""
-    paths = {}
-    for (kind, feed_format), name in PATH_SETTINGS.items():
-        pattern = settings.get(name)
-        if not pattern:
-            continue
-        reason = _path_problem(kind, pattern)
-        if reason:
-            logger.error(
-                "Setting %s = %r %s; that feed is not written.", name, pattern, reason
+def read_paths(settings: Mapping[str, Any]) -> dict[tuple[str, str], str]:
+    """{(kind, format): path pattern} of every feed switched on (checked by the schema)."""
+    return {
+        key: settings[name] for key, name in PATH_SETTINGS.items() if settings.get(name)
+    }
+
+
+def settings_problems(
+    settings: Mapping[str, Any], settings_file: str
+) -> list[ContentProblem]:
+    """What in the settings keeps feeds from being written as the host expects."""
+    problems = []
+    site_url = (settings.get("SITEURL") or "").rstrip("/")
+    if site_url and not is_absolute_web_url(site_url):
+        problems.append(
+            ContentProblem(
+                path=settings_file,
+                message=f"SITEURL = {site_url!r} is not an absolute http(s) address, "
+                "so no feeds are written (a feed needs absolute links)",
+                field="SITEURL",
+                fix="write it like 'https://blog.example.com'",
             )
-            continue
-        paths[kind, feed_format] = pattern
-    return paths
-
-
-def _path_problem(kind, pattern):
-    if not isinstance(pattern, str):
-        return "is not a path"
-    if pattern.startswith("/") or ".." in pattern.split("/"):
-        return "must be a path inside the output folder, such as 'feeds/all.atom.xml'"
-    try:
-        formatted = pattern.format(slug="slug")
-    except (KeyError, IndexError, ValueError) as error:
-        return f"has a placeholder other than {{slug}} ({error})"
-    if kind != SITE and formatted == pattern:
-        return "needs {slug}, or every feed of the kind is written to one file"
-    if kind == SITE and formatted != pattern:
-        return "has a placeholder, but there is one site feed: write its path plainly"
-    return None
-
-
-def read_count(settings, name, allow_all):
-    value = settings.get(name)
-    if value is None and allow_all:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    logger.error(
-        "Setting %s = %r is not a positive whole number%s; using the default %r.",
-        name,
-        value,
-        " or None (all posts)" if allow_all else "",
-        DEFAULTS[name],
-    )
-    return DEFAULTS[name]
-
-
-def warn_about_pelican_feeds(settings):
-    """Say which of Pelican's own feed settings would write feeds beside ours."""
+        )
     for name in PELICAN_FEED_SETTINGS:
         if settings.get(name):
-            logger.warning(
-                "Setting %s = %r makes Pelican write its own feed beside the "
-                "guest_series feeds (and maybe over one of them); set %s = None.",
-                name,
-                settings[name],
-                name,
+            problems.append(
+                ContentProblem(
+                    path=settings_file,
+                    message=f"{name} = {settings[name]!r} makes Pelican write its own "
+                    "feed beside Guestlist's (and maybe over one of them)",
+                    field=name,
+                    fix=f"set {name} = None",
+                )
             )
+    return problems
 
 
 class FeedCatalogue:
@@ -181,7 +134,6 @@ class FeedCatalogue:
         base_url = feed_base_url(settings)
         if base_url is None:
             return cls(None, {}, "", has_articles)
-        warn_about_pelican_feeds(settings)
         site_name = settings.get("SITENAME") or base_url
         return cls(base_url, read_paths(settings), site_name, has_articles)
 

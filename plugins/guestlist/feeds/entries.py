@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from feedgen.entry import FeedEntry
 from feedgen.ext.dc import DcEntryExtension
 
-from ..series.ordering import has_host_note
+from ..core.markers import has_host_note
 from .absolute_urls import make_absolute
 
 # The metadata fields an entry is made from, as make_entry names them.

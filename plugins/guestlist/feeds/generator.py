@@ -20,9 +20,9 @@ from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from ..core import problems as reporting
-from ..core.problems import WARNING, problem
-from .catalogue import ATOM, FeedCatalogue, read_count
+from ..core.lifecycle import problems_of, settings_file_of
+from ..core.problems import ERROR, WARNING, ContentProblem, problem
+from .catalogue import ATOM, FeedCatalogue, FeedLink, settings_problems
 from .entries import METADATA_FIELDS, EntrySite, make_entry, without_xml_invalid
 
 logger = logging.getLogger(__name__)
@@ -52,6 +52,9 @@ class FeedsGenerator(Generator):
         self.catalogue = FeedCatalogue.from_settings(
             self.settings, has_articles=bool(self.context.get("articles"))
         )
+        problems_of(self.settings).extend(
+            settings_problems(self.settings, settings_file_of(self.settings))
+        )
         self.context["guest_feeds"] = self.catalogue
 
     def generate_output(self, writer):
@@ -70,7 +73,7 @@ class FeedsGenerator(Generator):
         )
         for links, head, articles in feeds:
             self._write(links, head, articles, site)
-        reporting.report(self.problems)
+        problems_of(self.settings).extend(self.problems)
 
     def _feeds(self, site):
         """(links, head, articles) for every feed: the site's, then each series',
@@ -79,10 +82,8 @@ class FeedsGenerator(Generator):
         catalogue = self.catalogue
         site_name = catalogue.site_name
         owner = settings.get("AUTHOR") or site_name
-        site_items = read_count(settings, "GUEST_SERIES_FEED_MAX_ITEMS", allow_all=False)
-        list_items = read_count(
-            settings, "GUEST_SERIES_AUTHOR_TAG_FEED_MAX_ITEMS", allow_all=True
-        )
+        site_items = settings["GUEST_SERIES_FEED_MAX_ITEMS"]
+        list_items = settings["GUEST_SERIES_AUTHOR_TAG_FEED_MAX_ITEMS"]
 
         yield (
             catalogue.site,
@@ -199,7 +200,15 @@ class FeedsGenerator(Generator):
         feed = build_feed(links[0].title, head, entries)
         feed.language(self.settings.get("DEFAULT_LANG") or None)
         for link in links:
-            write_feed(feed, link, head, Path(self.output_path))
+            failure = write_feed(feed, link, head, Path(self.output_path))
+            if failure:
+                self.problems.append(
+                    ContentProblem(
+                        path=settings_file_of(self.settings),
+                        message=failure,
+                        severity=ERROR,
+                    )
+                )
 
 
 def _page_url(site, subject):
@@ -232,8 +241,12 @@ def build_feed(title, head, entries):
     return feed
 
 
-def write_feed(feed, link, head, output):
+def write_feed(
+    feed: FeedGenerator, link: FeedLink, head: FeedHead, output: Path
+) -> str | None:
     """Write `feed` in `link`'s format to its file, which must be inside `output`.
+
+    Returns None, or what kept the feed from being written.
 
     The check is on the path as written (as Pelican's own writer checks), which
     catches a `..` from a setting or a slug without asking the disk each time.
@@ -241,12 +254,10 @@ def write_feed(feed, link, head, output):
     output = Path(os.path.abspath(output))
     target = Path(os.path.abspath(output / link.save_as))
     if not target.is_relative_to(output):
-        logger.error(
-            "The feed %r would be written outside the output folder; check the "
-            "GUEST_SERIES_*_FEED_* settings and slugs. It is not written.",
-            link.save_as,
+        return (
+            f"the feed {link.save_as!r} would be written outside the output folder, so "
+            "it is not written; check the GUEST_SERIES_*_FEED_* settings and slugs"
         )
-        return
     feed.id(link.url)
     # RSS takes the last link as the channel's <link>: the page, after the feed itself.
     feed.link(
@@ -263,6 +274,6 @@ def write_feed(feed, link, head, output):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     except (OSError, ValueError) as error:
-        logger.error("Could not write the feed %r: %s", link.save_as, error)
-        return
+        return f"could not write the feed {link.save_as!r}: {error}"
     logger.info('Writing "%s"', target)
+    return None

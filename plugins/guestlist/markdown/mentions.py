@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..core.handles import HandleError, check_host_name
+from ..core.markers import switch_is_on
 
 # Elements whose text is never a mention: links, code, and raw text.
 SKIPPED_ELEMENTS = frozenset(
@@ -53,21 +54,6 @@ _RAW_TEXT = re.compile(
     r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
 )
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
-
-OFF_VALUES = frozenset({"off", "no", "false", "0"})
-ON_VALUES = frozenset({"on", "yes", "true", "1"})
-
-
-def mentions_wanted(value):
-    """Whether a post's `Mentions` metadata leaves mentions on (anything but off)."""
-    if isinstance(value, list | tuple):
-        value = " ".join(value)
-    return str(value).strip().lower() not in OFF_VALUES
-
-
-def is_known_switch(value):
-    """Whether `Mentions` says on or off in a way this module understands."""
-    return str(value).strip().lower() in OFF_VALUES | ON_VALUES
 
 
 def mention_url(user, host, x_domain):
@@ -124,15 +110,17 @@ class MentionTreeprocessor(Treeprocessor):
     def __init__(self, md, x_domain):
         super().__init__(md)
         self.x_domain = x_domain
-        # The Meta extension empties md.Meta when Pelican renders a post's
-        # Summary with the same Markdown instance, so the post's own choice is
-        # remembered from its body.
+        # Pelican renders a post's Summary with the post's Markdown instance,
+        # after a reset that empties md.Meta: the post's own choice is
+        # remembered from its body. A conversion with metadata is a new file,
+        # whose own switch (or none: on) replaces the last file's, so a
+        # Markdown instance reused across files (profiles) carries nothing over.
         self.enabled = True
 
     def run(self, root):
-        meta = getattr(self.md, "Meta", None) or {}
-        if "mentions" in meta:
-            self.enabled = mentions_wanted(meta["mentions"])
+        meta = getattr(self.md, "Meta", None)
+        if meta:
+            self.enabled = switch_is_on(meta.get("mentions", "on"))
         if self.enabled and _has_at_sign(root):
             self._walk(root, skipped=False, raw_depth={})
 

@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..core.handles import HandleError, parse_x
+from ..core.markers import TWEET_CARD_CLASS
 
 TWEET_URL = re.compile(
     r"""<?https?://(?:www\.|mobile\.)?(?:x|twitter)\.com
@@ -33,7 +34,6 @@ TWEET_URL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 DATE_LINE = re.compile(r"(?:[—–-]{1,3}|&mdash;|&ndash;)?\s*(?P<date>\d{4}-\d{2}-\d{2})")
-CARD_CLASS = "tweet-card"
 WIDGET_CLASS = "twitter-tweet"  # what X's widget script looks for
 
 
@@ -91,7 +91,7 @@ class TweetCardTreeprocessor(Treeprocessor):
             parent.remove(address_paragraph)
 
         status_url = f"{handle.url}/status/{address['id']}"
-        card = etree.Element("figure", {"class": CARD_CLASS})
+        card = etree.Element("figure", {"class": TWEET_CARD_CLASS})
         parent.insert(list(parent).index(quote), card)
         parent.remove(quote)
         card.append(quote)
@@ -141,11 +141,6 @@ def _lines(paragraph):
     if paragraph is None or len(paragraph) or not paragraph.text:
         return []
     return [line.strip() for line in paragraph.text.strip().splitlines()]
-
-
-def has_tweet_cards(html):
-    """Whether rendered post HTML holds a card (a substring test: no parsing)."""
-    return f'<figure class="{CARD_CLASS}"' in (html or "")
 
 
 class TweetCardExtension(Extension):

@@ -1,27 +1,30 @@
-"""guest_series: guest-blogger series, guest profiles and their links for Pelican.
+"""guestlist.series: guest-blogger series, guest profiles, and what ties them to posts.
 
-register() only wires the plugin's handlers to Pelican's signals; the work
-lives in the modules named after each stage (see README.md beside this file).
+register() only wires: the settings at start-up, the generator that reads
+profiles and series descriptions and writes the series pages, and the social
+meta of each post as it is written. The flow is in README.md beside the
+package.
 """
+
+from __future__ import annotations
+
+from typing import Any
 
 from pelican import signals
 
-from ..feeds.generator import FeedsGenerator
-from ..redirects.generator import add_redirect_generator
-from ..sanitize.policy import sanitize_content
+from ..core.lifecycle import connect_core
 from .generator import GuestSeriesGenerator
 from .settings import prepare_settings
 from .social import attach_social_meta
 
 
-def get_generators(pelican, **kwargs):
-    """Add the generators: series and guests first, then the feeds that use them."""
-    return (GuestSeriesGenerator, FeedsGenerator)
+def get_generators(pelican: Any, **kwargs: Any) -> type:
+    """get_generators: series and guests, after Pelican's articles are read."""
+    return GuestSeriesGenerator
 
 
-def register():
+def register() -> None:
+    connect_core()
     signals.initialized.connect(prepare_settings)
     signals.get_generators.connect(get_generators)
-    signals.get_generators.connect(add_redirect_generator)
-    signals.content_object_init.connect(sanitize_content)
     signals.article_generator_write_article.connect(attach_social_meta)

@@ -4,12 +4,13 @@ Pelican runs it after its own ArticlesGenerator, so the articles are read and
 sorted by the time `generate_context` runs here, and not yet written.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from ..core import problems as reporting
-from ..sanitize.policy import sanitize_sources
+from ..core.lifecycle import problems_of
+from ..core.signals import source_html_read
 from .guests import attach_profiles, attach_to_authors
 from .neighbours import attach_chronological_neighbours
 from .ordering import (
@@ -20,6 +21,23 @@ from .ordering import (
     short_title_problems,
 )
 from .sources import SmallFileReader, read_descriptions, read_profiles
+
+
+def cleaned_sources(sources: dict, html_field: str, settings: dict) -> dict:
+    """Profiles or descriptions with their rendered body as the sanitiser returns it.
+
+    `sources` maps names to frozen values whose `html_field` holds the body;
+    with the sanitize feature off, nothing answers and the body stays.
+    """
+    cleaned = {}
+    for name, source in sources.items():
+        html = getattr(source, html_field)
+        path = Path(settings["PATH"]) / source.source_path
+        for _, answer in source_html_read.send(html, path=path, settings=settings):
+            if answer is not None:
+                html = answer
+        cleaned[name] = replace(source, **{html_field: html})
+    return cleaned
 
 
 class GuestSeriesGenerator(Generator):
@@ -44,20 +62,14 @@ class GuestSeriesGenerator(Generator):
             content_root / profiles_folder, markdown_reader, content_root, settings
         )
         self.problems += found
-        self.profiles, found = sanitize_sources(
-            self.profiles, "bio_html", settings, content_root
-        )
-        self.problems += found
+        self.profiles = cleaned_sources(self.profiles, "bio_html", settings)
         descriptions, found = read_descriptions(
             content_root / settings["GUEST_SERIES_DESCRIPTIONS_PATH"],
             markdown_reader,
             content_root,
         )
         self.problems += found
-        descriptions, found = sanitize_sources(
-            descriptions, "description_html", settings, content_root
-        )
-        self.problems += found
+        descriptions = cleaned_sources(descriptions, "description_html", settings)
 
         published = self.context.get("articles", [])
         unlisted = self.context.get("drafts", []) + self.context.get("hidden_articles", [])
@@ -97,7 +109,7 @@ class GuestSeriesGenerator(Generator):
         }
         self.context["guest_series"] = self.series
         self.context["guest_profiles"] = self.profiles
-        reporting.report(self.problems)
+        problems_of(settings).extend(self.problems)
 
     def generate_output(self, writer):
         relative_urls = self.settings.get("RELATIVE_URLS", False)

@@ -10,8 +10,8 @@ Pelican's slug of their name.
 from dataclasses import replace
 
 from ..core.handles import HandleError, parse_x
+from ..core.markers import is_known_switch
 from ..core.problems import ERROR, WARNING, display_path, problem
-from ..markdown.mentions import is_known_switch
 
 
 def attach_profiles(articles, profiles, profiles_folder, content_root, x_domain="x.com"):

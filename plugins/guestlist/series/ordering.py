@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.utils import slugify
 
+from ..core.markers import has_host_note
 from ..core.problems import ERROR, WARNING, display_path, problem
 from .model import Series, SeriesPosition
 
@@ -190,11 +191,6 @@ def short_title_problems(articles, settings, content_root):
             )
         )
     return problems
-
-
-def has_host_note(article, note_type):
-    """True when the post's HTML holds the host's note (a `note_type` admonition)."""
-    return f'class="admonition {note_type}"' in (article._content or "")
 
 
 def host_note_problems(articles, settings, content_root):

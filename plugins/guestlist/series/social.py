@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..markdown.tweets import has_tweet_cards
+from ..core.markers import has_tweet_cards
 
 # Characters that could end the <script> element or start markup inside it,
 # written as JSON escapes (JSON readers decode them back).

@@ -11,6 +11,7 @@ from pathlib import Path
 from markdown import Markdown
 from pelican.utils import pelican_open, slugify
 
+from ..core.frontmatter import markdown_files
 from ..core.handles import (
     HandleError,
     parse_bluesky,
@@ -23,19 +24,6 @@ from .model import GuestProfile, SeriesDescription
 
 PROFILE_FIELDS = ("name", "twitter", "x", "mastodon", "bluesky", "website", "avatar")
 DESCRIPTION_FIELDS = ("title", "singular", "plural", "host")
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
-
-
-def markdown_files(folder):
-    """The Markdown files directly in `folder`, sorted, or none if it is absent."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path
-        for path in folder.iterdir()
-        if path.suffix.lower() in MARKDOWN_SUFFIXES and path.is_file()
-    )
 
 
 class SmallFileReader:

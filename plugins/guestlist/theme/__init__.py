@@ -1,4 +1,4 @@
-"""guestlist_theme: the settings of Guestlist's theme, checked once at start-up.
+"""guestlist.theme: the settings of Guestlist's theme, checked once at start-up.
 
 A Pelican theme is templates and static files only, so the few things the
 theme needs computed (an accent colour that keeps its contrast, the host's
@@ -8,8 +8,10 @@ and handed to the templates as settings.
 
 from pelican import signals
 
+from ..core.lifecycle import connect_core
 from .settings import prepare_theme_settings
 
 
-def register():
+def register() -> None:
+    connect_core()
     signals.initialized.connect(prepare_theme_settings)

@@ -1,0 +1,102 @@
+"""What every feature needs at the start and the end of a build.
+
+Each feature's `register()` calls `connect_core()` first; connecting the same
+handlers again is a no-op (blinker keeps one connection per receiver), so
+with any set of features switched on a build gets exactly once: its settings
+checked against every schema, one problem collector, the metadata lint of
+every post and page, and one report of every problem at the end.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import MutableMapping, Sequence
+from typing import Any
+
+from pelican import signals
+
+from .lint import lint_generators
+from .pelican_messages import PelicanMessages
+from .problems import COLLECTOR_SETTING, ProblemCollector, collector_for
+from .settings import SettingsError, all_schemas, apply_schemas
+
+# A build's settings file as its messages name it; set by `make check`, and
+# otherwise read from Pelican's command line.
+SETTINGS_FILE = "GUESTLIST_SETTINGS_FILE"
+
+
+def connect_core() -> None:
+    """Connect the handlers every feature relies on (once, however often called)."""
+    signals.initialized.connect(start_build)
+    signals.all_generators_finalized.connect(lint_content)
+    signals.finalized.connect(report_problems)
+
+
+def problems_of(settings: MutableMapping[str, Any]) -> ProblemCollector:
+    """The build's problem collector."""
+    return collector_for(settings)
+
+
+def settings_file_of(settings: MutableMapping[str, Any]) -> str:
+    """The settings file, as messages about a setting name it."""
+    return settings.get(SETTINGS_FILE) or "pelicanconf.py"
+
+
+def start_build(pelican: Any, **kwargs: Any) -> None:
+    """initialized: a fresh collector, and the settings checked; stop on an error."""
+    settings = pelican.settings
+    previous = settings.get(COLLECTOR_SETTING)
+    if isinstance(previous, ProblemCollector) and previous.listener is not None:
+        logging.getLogger().removeHandler(previous.listener)
+    collector = ProblemCollector()
+    settings[COLLECTOR_SETTING] = collector
+    settings.setdefault(SETTINGS_FILE, _settings_file_from(sys.argv))
+    # Pelican's own warnings and errors go to the collector too, for `make check`.
+    collector.listener = PelicanMessages(settings["PATH"])
+    logging.getLogger().addHandler(collector.listener)
+    collector.extend(apply_schemas(settings, all_schemas(), settings_file_of(settings)))
+    errors = sum(problem.is_error for problem in collector.problems)
+    if errors:
+        report_problems(pelican)
+        raise SettingsError(
+            f"{settings_file_of(settings)} has {errors} error{'s' * (errors != 1)} "
+            "(listed above); the build stops until they are fixed"
+        )
+
+
+def lint_content(generators: Sequence[Any], **kwargs: Any) -> None:
+    """all_generators_finalized: lint the metadata of every post and page read."""
+    if not generators:
+        return
+    settings = generators[0].settings
+    problems_of(settings).extend(lint_generators(generators, settings))
+
+
+def report_problems(pelican: Any, **kwargs: Any) -> None:
+    """finalized: report every problem of the build once, sorted by file and line."""
+    collector = problems_of(pelican.settings)
+    if collector.listener is not None:
+        logging.getLogger().removeHandler(collector.listener)
+        collector.listener.hand_over(collector)
+        collector.listener = None
+    collector.report()
+
+
+def _settings_file_from(argv: Sequence[str]) -> str:
+    """The -s/--settings file of a `pelican` command line, as its user wrote it."""
+    for place, argument in enumerate(argv):
+        if argument in ("-s", "--settings") and place + 1 < len(argv):
+            return _shown(argv[place + 1])
+        if argument.startswith("--settings="):
+            return _shown(argument.partition("=")[2])
+    return "pelicanconf.py"
+
+
+def _shown(path: str) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive, on Windows
+        return path
+    return path if relative.startswith("..") else relative
