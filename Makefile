@@ -118,6 +118,9 @@ github: $(RUNTIME_STAMP) ## Publish, then commit output/ to the gh-pages branch 
 test: $(TEST_STAMP) ## Run the whole test suite.
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+settings-doc: $(RUNTIME_STAMP) ## Write the table of settings in docs/settings.md from the code's schemas.
+	$(PY) tools/settings_doc.py
+
 lint: $(TEST_STAMP) ## Check code style with ruff.
 	$(VENV)/bin/ruff check plugins tests tools bench pelicanconf.py publishconf.py
 	$(VENV)/bin/ruff format --check plugins tests tools bench pelicanconf.py publishconf.py
@@ -130,4 +133,4 @@ $(BENCH_STAMP): requirements.txt bench/requirements-c.txt
 bench: $(RUNTIME_STAMP) $(BENCH_STAMP) ## Time builds against plain Pelican (QUICK=1: a 3-minute run); writes docs/benchmark.md.
 	$(PY) -m bench --bench-python $(BENCH_VENV)/bin/python $(BENCHOPTS)
 
-.PHONY: help venv html clean regenerate serve devserver publish check newpost rsync_upload github test lint bench
+.PHONY: help venv html clean regenerate serve devserver publish check newpost rsync_upload github test settings-doc lint bench

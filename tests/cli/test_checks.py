@@ -1,5 +1,6 @@
 """`make check` / guestlist-check: each kind of problem, its file, line and text."""
 
+import logging
 import os
 import subprocess
 import sys
@@ -229,4 +230,57 @@ def test_settings_that_do_not_load_are_a_clear_usage_error(tmp_path):
     assert result.stderr.startswith(
         "guestlist-check: cannot read the settings pelicanconf.py: SyntaxError"
     )
+    assert "Traceback" not in result.stderr
+
+
+def test_the_check_reads_the_collector_not_the_log(tmp_path):
+    content = tmp_path / "content"
+    write_files(content, {"posts/a.md": post("A", Seires="S")})
+    logging.disable(logging.CRITICAL)
+    try:
+        result = check_site(ROOT / "pelicanconf.py", content=content)
+    finally:
+        logging.disable(logging.NOTSET)
+    assert [str(problem) for problem in result.problems] == [
+        "content/posts/a.md:3: warning: unknown field 'Seires' is ignored; did you mean "
+        "Series?"
+    ]
+
+
+def test_the_check_writes_nothing_to_the_output_folder(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, {"posts/a.md": post("A"), "images/a.png": "png"})
+    settings = tmp_path / "site_settings.py"
+    settings.write_text(
+        f"from pelicanconf import *\nOUTPUT_PATH = {str(output)!r}\n", encoding="utf-8"
+    )
+    sys.path.insert(0, str(ROOT))
+    try:
+        result = check_site(settings, content=content)
+    finally:
+        sys.path.remove(str(ROOT))
+    assert result.problems == []
+    assert not output.exists()
+
+
+def test_a_misspelt_setting_fails_the_check_with_the_build_s_words(tmp_path):
+    (tmp_path / "site_settings.py").write_text(
+        f"from pelicanconf import *\nPATH = {str(ROOT / 'content')!r}\n"
+        "GUEST_SERIES_LABEL_MAX_LENGHT = 40\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, PYTHONPATH=f"{ROOT / 'plugins'}{os.pathsep}{ROOT}")
+    result = subprocess.run(
+        [sys.executable, "-m", "guestlist.cli.check", "-s", "site_settings.py"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "site_settings.py: error: GUEST_SERIES_LABEL_MAX_LENGHT is not a Guestlist "
+        "setting, "
+        "so it would be ignored; did you mean GUEST_SERIES_LABEL_MAX_LENGTH?"
+    ]
     assert "Traceback" not in result.stderr

@@ -64,3 +64,19 @@ def test_two_descriptions_of_one_series_name_both_files(build_site):
     assert "a second description of the series 'Birthday Bloggers'" in message
     assert "series/a.md" in message
     assert site.exists("series/a/")
+
+
+def test_a_profiles_mentions_switch_does_not_carry_over_to_the_next(tmp_path):
+    from conftest import project_settings
+    from guestlist.series.sources import SmallFileReader
+
+    (tmp_path / "content").mkdir()
+    settings = project_settings(tmp_path / "content", tmp_path / "output")
+    settings["MARKDOWN"]["extension_configs"]["guestlist.markdown.mentions"] = {}
+    reader = SmallFileReader(settings["MARKDOWN"])
+    quiet, loud = tmp_path / "quiet.md", tmp_path / "loud.md"
+    quiet.write_text("Name: Quiet\nMentions: off\n\nFriends with @jo_example.\n")
+    loud.write_text("Name: Loud\n\nFriends with @jo_example.\n")
+    assert 'class="mention"' not in reader.read(quiet)[0]
+    assert 'class="mention"' in reader.read(loud)[0]
+    assert 'class="mention"' not in reader.read(quiet)[0]

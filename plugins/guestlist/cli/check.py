@@ -5,17 +5,21 @@ that open from the folder the command runs in, and exits 1 when any problem
 is an error, 2 when the check cannot run at all.
 """
 
+from __future__ import annotations
+
 import argparse
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
+from ..core.lifecycle import shown_from_here
 from ..core.problems import ERROR
 from .checks import CheckError, check_site
 
 
-def main(argv=None):
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="guestlist-check",
         description="Check the blog's content without building it.",
@@ -52,7 +56,10 @@ def main(argv=None):
     problems = result.problems
     content_parent = result.content_root.resolve().parent
     for item in problems:
-        print(str(item).replace(item.path, _from_here(item.path, content_parent), 1))
+        if item.path == shown_from_here(settings):  # a setting's: the file as given
+            print(item)
+        else:
+            print(str(item).replace(item.path, _from_here(item.path, content_parent), 1))
     errors = sum(item.severity == ERROR for item in problems)
     warnings = len(problems) - errors
     print(_summary(errors, warnings), file=sys.stderr)

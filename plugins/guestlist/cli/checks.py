@@ -21,7 +21,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from ..core.lifecycle import SETTINGS_FILE, problems_of
+from ..core.lifecycle import SETTINGS_FILE, problems_of, shown_from_here
 from ..core.problems import ERROR, WARNING, ContentProblem, display_path
 from ..core.settings import SettingsError
 
@@ -53,7 +53,7 @@ def check_site(
             "LOAD_CONTENT_CACHE": False,
             "OUTPUT_PATH": scratch,
             "DELETE_OUTPUT_DIRECTORY": False,
-            SETTINGS_FILE: Path(settings_path).name,
+            SETTINGS_FILE: shown_from_here(settings_path),
         }
         if content is not None:
             override["PATH"] = str(Path(content).resolve())

@@ -88,13 +88,15 @@ def _settings_file_from(argv: Sequence[str]) -> str:
     """The -s/--settings file of a `pelican` command line, as its user wrote it."""
     for place, argument in enumerate(argv):
         if argument in ("-s", "--settings") and place + 1 < len(argv):
-            return _shown(argv[place + 1])
+            return shown_from_here(argv[place + 1])
         if argument.startswith("--settings="):
-            return _shown(argument.partition("=")[2])
+            return shown_from_here(argument.partition("=")[2])
     return "pelicanconf.py"
 
 
-def _shown(path: str) -> str:
+def shown_from_here(path: str | os.PathLike) -> str:
+    """`path` relative to the working folder when it is inside it, else as given."""
+    path = os.fspath(path)
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive, on Windows

@@ -316,3 +316,42 @@ SCHEMA = Schema(
         "url",
     ),
 )
+
+
+# docs/settings.md holds this table between these two lines (`make settings-doc`).
+TABLE_START = (
+    "<!-- settings table: generated from the schema by `make settings-doc`; "
+    "do not edit by hand -->"
+)
+TABLE_END = "<!-- end of settings table -->"
+
+
+def settings_table(schemas: Iterable[Schema]) -> str:
+    """Every setting a host may set, as Markdown: a table per feature."""
+    parts = []
+    for schema in schemas:
+        rows = [setting for setting in schema if not setting.computed]
+        if not rows:
+            continue
+        parts.append(f"### {schema.feature}\n")
+        parts.append("| Setting | Default | Type | Meaning |\n| --- | --- | --- | --- |")
+        parts += [
+            f"| `{setting.name}` | `{setting.default!r}` | {setting.type_name} | "
+            f"{_cell(setting.meaning)} |"
+            for setting in rows
+        ]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def with_settings_table(document: str, schemas: Iterable[Schema]) -> str:
+    """`document` with the text between the table's two marker lines made anew."""
+    before, start, rest = document.partition(TABLE_START)
+    _, end, after = rest.partition(TABLE_END)
+    if not start or not end:
+        raise ValueError("the document lacks the settings table's marker lines")
+    return f"{before}{TABLE_START}\n{settings_table(schemas)}{TABLE_END}{after}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
