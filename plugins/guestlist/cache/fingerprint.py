@@ -14,13 +14,17 @@ they change): the extensions other plugins bring, such as
 guestlist_typography's, and any module of the site's own named in MARKDOWN.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 import os
 import sys
 import sysconfig
+from collections.abc import Mapping, MutableMapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 # Pelican settings that change what a file renders to (beside GUEST_SERIES_*).
 RENDERING_SETTINGS = (
@@ -47,7 +51,7 @@ RENDERING_PACKAGES = ("pelican", "markdown", "pygments", "nh3")
 PLUGIN_FOLDER = Path(__file__).resolve().parent.parent  # the whole guestlist package
 
 
-def fingerprint(settings):
+def fingerprint(settings: Mapping[str, Any]) -> str:
     """A short, stable digest of the code and settings that render content."""
     digest = hashlib.sha256()
     for package in RENDERING_PACKAGES:
@@ -70,7 +74,7 @@ def fingerprint(settings):
     return digest.hexdigest()[:16]
 
 
-def extension_sources(settings):
+def extension_sources(settings: Mapping[str, Any]) -> list[tuple[str, Path]]:
     """(name, file) of the code outside installed packages that renders Markdown.
 
     Two kinds, each named independently of where the site is checked out:
@@ -120,7 +124,7 @@ def _installed(source):
     return any(source.resolve().is_relative_to(Path(root).resolve()) for root in roots)
 
 
-def separate_content_cache(settings):
+def separate_content_cache(settings: MutableMapping[str, Any]) -> None:
     """Point CACHE_PATH at this fingerprint's own folder, when caching is on."""
     if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
         return

@@ -7,13 +7,17 @@ the metadata blocks of the existing files only, so it runs in a moment, and
 it never overwrites a file.
 """
 
+from __future__ import annotations
+
 import argparse
 import difflib
 import sys
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.settings import read_settings
@@ -99,7 +103,14 @@ class Plan:
     notes: list
 
 
-def plan_new_post(content_root, settings, name, title, series=None, now=None):
+def plan_new_post(
+    content_root: str | Path,
+    settings: Mapping[str, Any],
+    name: str,
+    title: str,
+    series: str | None = None,
+    now: datetime | None = None,
+) -> Plan:
     """The files for a new post by `name` (and their profile, if they have none)."""
     content_root = Path(content_root)
     now = now or _now(settings)
@@ -163,7 +174,9 @@ def plan_new_post(content_root, settings, name, title, series=None, now=None):
     return Plan(files=files, notes=notes)
 
 
-def read_series(content_root, settings, series):
+def read_series(
+    content_root: Path, settings: Mapping[str, Any], series: str
+) -> SeriesSoFar:
     """The series' name as written, its next free number and its latest date."""
     key = series_key(series)
     name, singular = series, _setting(settings, "GUEST_SERIES_DEFAULT_SINGULAR")
@@ -195,7 +208,7 @@ def read_series(content_root, settings, series):
     )
 
 
-def write_plan(plan):
+def write_plan(plan: Plan) -> None:
     """Write the planned files, none of which may exist yet."""
     for path in plan.files:
         if path.exists():
@@ -206,7 +219,7 @@ def write_plan(plan):
             target.write(text)
 
 
-def main(argv=None):
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="guestlist-newpost", description="Start a guest post (and profile)."
     )

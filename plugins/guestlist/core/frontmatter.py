@@ -7,7 +7,10 @@ every post without rendering it: both read the block here, by the rules of
 Python-Markdown's meta extension, which is what Pelican uses.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,21 +42,21 @@ class Header:
     fields: tuple
     body_line: int  # 1-based line of the first line after the block
 
-    def get(self, key, default=None):
+    def get(self, key: str, default: str | None = None) -> str | None:
         """The first value of `key` (lower-case), or `default`."""
         for field in self.fields:
             if field.key == key:
                 return field.value
         return default
 
-    def line_of(self, key):
+    def line_of(self, key: str) -> int | None:
         for field in self.fields:
             if field.key == key:
                 return field.line
         return None
 
 
-def markdown_files(folder):
+def markdown_files(folder: str | Path) -> list[Path]:
     """The Markdown files directly in `folder`, sorted, or none if it is absent."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -78,7 +81,7 @@ def source_lines(text: str) -> list[str]:
     return lines
 
 
-def parse_header(text):
+def parse_header(text: str) -> Header:
     """The Header of Markdown `text`, by the meta extension's rules."""
     lines = source_lines(text)
     fields = []
@@ -103,13 +106,13 @@ def parse_header(text):
     return Header(fields=tuple(fields), body_line=number + 1)
 
 
-def read_header(path):
+def read_header(path: str | Path) -> tuple[Header, list[str]]:
     """The Header of the file at `path`, and the file's lines."""
     text = Path(path).read_text(encoding="utf-8")
     return parse_header(text), source_lines(text)
 
 
-def prose_lines(lines, first_line=1):
+def prose_lines(lines: Iterable[str], first_line: int = 1) -> Iterator[tuple[int, str]]:
     """(line number, text) of `lines` from `first_line`, outside code and comments.
 
     What a fenced code block or an HTML comment holds is shown as text or not

@@ -7,6 +7,8 @@ paste (`@name`, `name`, a full profile URL) and raises `HandleError` saying
 which rule the value breaks.
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -36,7 +38,7 @@ NETWORK_NAMES = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}
 class HandleError(ValueError):
     """A value that is not a handle of its network: what is wrong, and the rule."""
 
-    def __init__(self, reason, rule):
+    def __init__(self, reason: str, rule: str) -> None:
         super().__init__(f"{reason}; {rule}")
         self.reason = reason
         self.rule = rule
@@ -52,7 +54,7 @@ class Handle:
     network_name: str  # "X", "Mastodon", "Bluesky", or "Twitter" on twitter.com
 
     @property
-    def text(self):
+    def text(self) -> str:
         """The handle as people write it: @jo_example, @jo@social.example."""
         return "@" + self.name
 
@@ -60,12 +62,12 @@ class Handle:
         return self.text
 
 
-def x_network_name(domain):
+def x_network_name(domain: str) -> str:
     """What to call X on a site that links to `domain` (twitter.com: "Twitter")."""
     return "Twitter" if domain == "twitter.com" else NETWORK_NAMES["x"]
 
 
-def parse_x(raw, domain="x.com"):
+def parse_x(raw: object, domain: str = "x.com") -> Handle:
     """An X handle from `@name`, `name` or https://x.com/name (or twitter.com)."""
     text = _clean(raw, X_RULE)
     url = _split_url(text, X_RULE)
@@ -82,7 +84,7 @@ def parse_x(raw, domain="x.com"):
     return Handle("x", name, f"https://{domain}/{name}", x_network_name(domain))
 
 
-def parse_mastodon(raw):
+def parse_mastodon(raw: object) -> Handle:
     """A Mastodon handle from `@user@server`, `user@server` or https://server/@user."""
     text = _clean(raw, MASTODON_RULE)
     url = _split_url(text, MASTODON_RULE)
@@ -107,7 +109,7 @@ def parse_mastodon(raw):
     )
 
 
-def parse_bluesky(raw):
+def parse_bluesky(raw: object) -> Handle:
     """A Bluesky handle from `name.bsky.social`, `@name.bsky.social` or its bsky.app URL."""
     text = _clean(raw, BLUESKY_RULE)
     url = _split_url(text, BLUESKY_RULE)
@@ -129,7 +131,7 @@ def parse_bluesky(raw):
     )
 
 
-def parse_website(raw):
+def parse_website(raw: object) -> str:
     """A website's address, if it is an absolute http(s) URL with a valid host."""
     text = _clean(raw, WEBSITE_RULE)
     if any(character.isspace() or character in "<>\"'`" for character in text):
@@ -148,12 +150,12 @@ def parse_website(raw):
     return text
 
 
-def website_label(url):
+def website_label(url: str) -> str:
     """A website as readers see it: its host, without www."""
     return _strip_prefixes(urlsplit(url).hostname or url, ("www.",))
 
 
-def check_host_name(name, rule):
+def check_host_name(name: str, rule: str) -> None:
     """Raise HandleError unless `name` is a public host name (a.b, not an address)."""
     if len(name) > 253:
         raise HandleError(f"it is {len(name)} characters long, over 253", rule)

@@ -15,6 +15,8 @@ parsing every post with an HTML parser, and it runs once a post however many
 feeds hold it.
 """
 
+from __future__ import annotations
+
 import re
 from html import escape, unescape
 from urllib.parse import urljoin, urlsplit
@@ -38,7 +40,7 @@ _LONGEST_NAME = max(len(name) for name in (SRCSET_ATTRIBUTE, *URL_ATTRIBUTES)) +
 _SCHEME = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def is_absolute(url):
+def is_absolute(url: str) -> bool:
     """True for an address with a scheme (https:, mailto:, data: …)."""
     return _SCHEME.match(url) is not None
 
@@ -53,7 +55,7 @@ def _resolver(page_url):
     origin = f"{parts.scheme}://{parts.netloc}"
     page = page_url.split("#", 1)[0]
 
-    def resolve(value):
+    def resolve(value: str) -> str:
         if value.startswith("/") and not value.startswith("//") and "/." not in value:
             return origin + value
         if value.startswith("#"):
@@ -73,7 +75,7 @@ def _resolve_srcset(value, resolve):
     return ", ".join(candidates)
 
 
-def make_absolute(html, page_url):
+def make_absolute(html: str, page_url: str) -> str:
     """`html` with every relative address in a tag resolved against `page_url`.
 
     Absolute addresses, `mailto:` and `data:` ones are left as they are, and so
@@ -87,7 +89,7 @@ def make_absolute(html, page_url):
     resolve = _resolver(page_url)
     rewritten = False
 
-    def rewrite(match):
+    def rewrite(match: re.Match[str]) -> str:
         start = match.start()
         name = _URL_NAME.search(html, max(0, start - _LONGEST_NAME), start)
         if name is None:

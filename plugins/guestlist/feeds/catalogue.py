@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from ..core.problems import ContentProblem
 from .settings import is_absolute_web_url
@@ -62,15 +62,15 @@ class FeedLink:
     title: str  # the feed's own title
 
     @property
-    def media_type(self):
+    def media_type(self) -> str:
         return MEDIA_TYPES[self.format]
 
     @property
-    def format_name(self):
+    def format_name(self) -> str:
         return FORMAT_NAMES[self.format]
 
     @property
-    def link_title(self):
+    def link_title(self) -> str:
         """What a page's <link rel="alternate"> calls the feed."""
         return f"{self.title} ({self.format_name})"
 
@@ -123,14 +123,20 @@ def settings_problems(
 class FeedCatalogue:
     """Every feed of the site, by what it follows. Empty when feeds are off."""
 
-    def __init__(self, base_url, paths, site_name, has_articles=True):
+    def __init__(
+        self,
+        base_url: str | None,
+        paths: Mapping[tuple[str, str], str],
+        site_name: str,
+        has_articles: bool = True,
+    ) -> None:
         self.base_url = base_url  # None: no feeds at all
         self.paths = paths
         self.site_name = site_name
         self.has_articles = has_articles
 
     @classmethod
-    def from_settings(cls, settings, has_articles):
+    def from_settings(cls, settings: Mapping[str, Any], has_articles: bool) -> Self:
         base_url = feed_base_url(settings)
         if base_url is None:
             return cls(None, {}, "", has_articles)
@@ -138,14 +144,14 @@ class FeedCatalogue:
         return cls(base_url, read_paths(settings), site_name, has_articles)
 
     @property
-    def enabled(self):
+    def enabled(self) -> bool:
         return self.base_url is not None and bool(self.paths)
 
     def __bool__(self):
         return self.enabled
 
     @property
-    def formats(self):
+    def formats(self) -> list[str]:
         """The formats ("atom", "rss") at least one feed is written in."""
         return sorted({feed_format for _, feed_format in self.paths})
 
@@ -165,19 +171,21 @@ class FeedCatalogue:
 
     # What templates and the writer ask for.
     @property
-    def site(self):
+    def site(self) -> list[FeedLink]:
         return self._links(SITE, None, self.site_name)
 
-    def for_series(self, series):
+    def for_series(self, series: Any) -> list[FeedLink]:
         return self._links(SERIES, series.slug, f"{series.name} · {self.site_name}")
 
-    def for_author(self, author):
+    def for_author(self, author: Any) -> list[FeedLink]:
         return self._links(AUTHOR, author.slug, f"{author.name} · {self.site_name}")
 
-    def for_tag(self, tag):
+    def for_tag(self, tag: Any) -> list[FeedLink]:
         return self._links(TAG, tag.slug, f"Tagged “{tag.name}” · {self.site_name}")
 
-    def for_page(self, series=None, author=None, tag=None):
+    def for_page(
+        self, series: Any = None, author: Any = None, tag: Any = None
+    ) -> list[FeedLink]:
         """The feeds a page links in its head: its own first, then the site's."""
         own = []
         if series:

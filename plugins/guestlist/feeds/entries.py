@@ -5,10 +5,14 @@ feed per tag: its entry (and the absolute-URL pass over its HTML, the costly
 part) is made once, and each feed only serialises it.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from typing import Any
 from urllib.parse import urlsplit
 
 from feedgen.entry import FeedEntry
@@ -31,11 +35,11 @@ class SharedEntry(FeedEntry):
     feed then takes them as they are. Set every field before building.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self._built = {}  # format -> the entry's element, until a feed takes it
 
-    def build(self, formats):
+    def build(self, formats: Iterable[str]) -> None:
         """Build the XML for each of `formats` ("atom", "rss") now.
 
         Then a value that feedgen or lxml refuses is found while the post it
@@ -55,10 +59,10 @@ class SharedEntry(FeedEntry):
         return self._built.pop(feed_format)
 
     # feedgen calls these with its extensions on, as the feeds here always are.
-    def atom_entry(self, extensions=True):
+    def atom_entry(self, extensions: bool = True) -> Any:
         return self._element("atom")
 
-    def rss_entry(self, extensions=True):
+    def rss_entry(self, extensions: bool = True) -> Any:
         return self._element("rss")
 
 
@@ -74,15 +78,15 @@ class EntrySite:
     series_scheme: str | None = None  # identifies series among the categories
     author_urls: dict = field(default_factory=dict)  # name -> author page address
 
-    def absolute(self, url):
+    def absolute(self, url: str) -> str:
         return f"{self.base_url}/{url}"
 
     @cached_property
-    def host(self):
+    def host(self) -> str | None:
         return urlsplit(self.base_url).hostname
 
 
-def feed_date(date):
+def feed_date(date: datetime) -> datetime:
     """`date` as a plain datetime with a time zone (Pelican's, or else UTC).
 
     feedgen formats every date it writes, and Pelican's own datetime subclass
@@ -101,7 +105,7 @@ def feed_date(date):
     )
 
 
-def entry_dates(article):
+def entry_dates(article: Any) -> tuple[datetime, datetime]:
     """(published, updated): updated is `Modified` when it is later than `Date`."""
     published = feed_date(article.date)
     modified = getattr(article, "modified", None)
@@ -109,7 +113,7 @@ def entry_dates(article):
     return published, updated
 
 
-def entry_id(site, article_url, published):
+def entry_id(site: EntrySite, article_url: str, published: datetime) -> str:
     """A tag URI (RFC 4151) from the site's host, the post's date and its address.
 
     It stays the same from build to build, and it is not the post's link, so
@@ -118,7 +122,7 @@ def entry_id(site, article_url, published):
     return f"tag:{site.host},{published:%Y-%m-%d}:/{article_url}"
 
 
-def without_xml_invalid(text):
+def without_xml_invalid(text: str) -> tuple[str, bool]:
     """`text` without the characters XML 1.0 forbids, and whether any were there.
 
     A stray control character pasted into a post is harmless in HTML, but lxml
@@ -129,13 +133,13 @@ def without_xml_invalid(text):
     return _XML_INVALID.sub("", text), True
 
 
-def make_entry(article, site):
+def make_entry(article: Any, site: EntrySite) -> tuple[SharedEntry, list[str]]:
     """The entry for `article`, ready for any number of feeds, and a list of what
     had to be left out of it (names of fields that held characters XML forbids).
     """
     dirty = []
 
-    def clean(text, field):
+    def clean(text: str, field: str) -> str:
         text, changed = without_xml_invalid(text)
         if changed and field not in dirty:
             dirty.append(field)

@@ -10,11 +10,14 @@ Two builds of the same content give the same bytes: a feed's updated date is
 its newest entry's, never the build's time.
 """
 
+from __future__ import annotations
+
 import logging
 import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
@@ -23,7 +26,13 @@ from pelican.generators import Generator
 from ..core.lifecycle import problems_of, settings_file_of
 from ..core.problems import ERROR, WARNING, ContentProblem, problem
 from .catalogue import ATOM, FeedCatalogue, FeedLink, settings_problems
-from .entries import METADATA_FIELDS, EntrySite, make_entry, without_xml_invalid
+from .entries import (
+    METADATA_FIELDS,
+    EntrySite,
+    SharedEntry,
+    make_entry,
+    without_xml_invalid,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -41,14 +50,14 @@ class FeedHead:
 class FeedsGenerator(Generator):
     """Writes every feed of the catalogue; puts the catalogue in the context."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.catalogue = None
         self.entries = {}  # article -> its entry (None if it cannot be one)
         self.uses_left = Counter()  # article -> feeds still to write that hold it
         self.problems = []
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         self.catalogue = FeedCatalogue.from_settings(
             self.settings, has_articles=bool(self.context.get("articles"))
         )
@@ -57,7 +66,7 @@ class FeedsGenerator(Generator):
         )
         self.context["guest_feeds"] = self.catalogue
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Any) -> None:
         if not self.catalogue:
             return
         # With RELATIVE_URLS, Pelican's writer leaves here the relative address
@@ -223,7 +232,7 @@ def _newest(articles, limit):
     return ordered if limit is None else ordered[:limit]
 
 
-def build_feed(title, head, entries):
+def build_feed(title: str, head: FeedHead, entries: list[SharedEntry]) -> FeedGenerator:
     """A feedgen feed of `entries`, ready to be written in either format."""
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)

@@ -17,8 +17,11 @@ A post turns mentions off with `Mentions: off` in its metadata; a site with
 the setting GUEST_SERIES_MENTIONS = False does not load this extension.
 """
 
+from __future__ import annotations
+
 import re
 import xml.etree.ElementTree as etree
+from typing import Any
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -56,7 +59,7 @@ _RAW_TEXT = re.compile(
 _TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
 
 
-def mention_url(user, host, x_domain):
+def mention_url(user: str, host: str | None, x_domain: str) -> str | None:
     """The profile address of @user (X) or @user@host (fediverse), or None."""
     if host is None:
         if len(user) > X_NAME_LENGTH:
@@ -76,7 +79,7 @@ def _starts_in_url(text, at):
     return "://" in token or token.startswith("www.") or "mailto:" in token
 
 
-def link_mentions(text, x_domain):
+def link_mentions(text: str, x_domain: str) -> list[str | etree.Element] | None:
     """`text` split into plain strings and mention links, or None if it has none.
 
     The pieces, joined, give back `text` exactly; each link is an `a` element
@@ -107,7 +110,7 @@ def _has_at_sign(root):
 class MentionTreeprocessor(Treeprocessor):
     """Wraps mentions in links, outside links, code and raw HTML's links and code."""
 
-    def __init__(self, md, x_domain):
+    def __init__(self, md: Any, x_domain: str) -> None:
         super().__init__(md)
         self.x_domain = x_domain
         # Pelican renders a post's Summary with the post's Markdown instance,
@@ -117,7 +120,7 @@ class MentionTreeprocessor(Treeprocessor):
         # Markdown instance reused across files (profiles) carries nothing over.
         self.enabled = True
 
-    def run(self, root):
+    def run(self, root: etree.Element) -> None:
         meta = getattr(self.md, "Meta", None)
         if meta:
             self.enabled = switch_is_on(meta.get("mentions", "on"))
@@ -199,16 +202,16 @@ class MentionTreeprocessor(Treeprocessor):
 class MentionExtension(Extension):
     """Registers the mention linker; configured with the X domain."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         self.config = {"x_domain": ["x.com", "The domain of X profile links."]}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: Any) -> None:
         processor = MentionTreeprocessor(md, self.getConfig("x_domain"))
         # After the inline phase (20) and smart quotes (6), before the
         # unescaping of backslash escapes (0).
         md.treeprocessors.register(processor, "guest_series_mentions", 4)
 
 
-def makeExtension(**kwargs):  # the name Markdown looks for
+def makeExtension(**kwargs: Any) -> MentionExtension:  # the name Markdown looks for
     return MentionExtension(**kwargs)

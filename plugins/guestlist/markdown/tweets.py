@@ -16,9 +16,12 @@ widget script (GUEST_SERIES_X_WIDGETS), which then replaces the card in the
 reader's browser.
 """
 
+from __future__ import annotations
+
 import re
 import xml.etree.ElementTree as etree
 from datetime import date
+from typing import Any
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -40,13 +43,13 @@ WIDGET_CLASS = "twitter-tweet"  # what X's widget script looks for
 class TweetCardTreeprocessor(Treeprocessor):
     """Turns a blockquote followed by a post's address into a static card."""
 
-    def __init__(self, md, x_domain, date_format, widgets):
+    def __init__(self, md: Any, x_domain: str, date_format: str, widgets: bool) -> None:
         super().__init__(md)
         self.x_domain = x_domain
         self.date_format = date_format
         self.widgets = widgets
 
-    def run(self, root):
+    def run(self, root: etree.Element) -> None:
         found = []
         for parent in root.iter():
             children = list(parent)
@@ -146,7 +149,7 @@ def _lines(paragraph):
 class TweetCardExtension(Extension):
     """Registers the tweet cards; configured from the plugin's settings."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "x_domain": ["x.com", "The domain of X profile and post links."],
             "date_format": ["%Y-%m-%d", "strftime format of a post's date."],
@@ -154,7 +157,7 @@ class TweetCardExtension(Extension):
         }
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: Any) -> None:
         x_domain = self.getConfig("x_domain")
         processor = TweetCardTreeprocessor(
             md, x_domain, self.getConfig("date_format"), self.getConfig("widgets")
@@ -164,5 +167,5 @@ class TweetCardExtension(Extension):
         md.treeprocessors.register(processor, "guest_series_tweets", 25)
 
 
-def makeExtension(**kwargs):  # the name Markdown looks for
+def makeExtension(**kwargs: Any) -> TweetCardExtension:  # the name Markdown looks for
     return TweetCardExtension(**kwargs)

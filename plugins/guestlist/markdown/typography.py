@@ -27,12 +27,19 @@ Two things differ from smarty, on purpose:
   are applied here in that same order, so that they come out as with smarty.
 """
 
+from __future__ import annotations
+
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 # Elements whose text is shown as written.
 SKIPPED_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
@@ -137,7 +144,7 @@ QUOTE_RULES_IN_ORDER = tuple(
 )
 
 
-def curl_near_quotes(text):
+def curl_near_quotes(text: str) -> dict[int, str]:
     """{index: curled quote} for every quote in `text`, rule after rule as smarty does.
 
     Slower than SMART_PUNCTUATION (fifteen searches), so used only for the
@@ -157,7 +164,7 @@ def curl_near_quotes(text):
     return curled
 
 
-def educate(pieces):
+def educate(pieces: Sequence[tuple[str, bool]]) -> list[str] | None:
     """Curl the punctuation of one block's texts, read as one text.
 
     `pieces` are the block's texts in reading order, each a (text, editable)
@@ -229,7 +236,7 @@ def _apply(text, changes):
 class SmartPunctuationTreeprocessor(Treeprocessor):
     """Walks the tree once, educating each block's text across its inline elements."""
 
-    def run(self, root):
+    def run(self, root: Element) -> None:
         # Most posts have few quotes, dashes or ellipses and many have none:
         # one search of all their text, in C, spares those the walk.
         if not ANY_CANDIDATE.search("".join(root.itertext())):
@@ -278,11 +285,11 @@ class _Block:
 
     __slots__ = ("changeable", "pieces")
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.pieces = []
         self.changeable = False  # whether an editable text has something to curl
 
-    def add(self, element, which, text, skipped):
+    def add(self, element: Element, which: str, text: str, skipped: bool) -> None:
         editable = not skipped and not isinstance(text, AtomicString)
         self.pieces.append((element, which, text, editable))
         if editable and not self.changeable and ANY_CANDIDATE.search(text):
@@ -292,7 +299,7 @@ class _Block:
 class SmartPunctuationExtension(Extension):
     """Registers the tree processor; smarty's backslash escapes for quotes too."""
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: Any) -> None:
         # As with smarty, \" and \' keep a quote straight.
         for quote in QUOTES:
             if quote not in md.ESCAPED_CHARS:
@@ -306,5 +313,6 @@ class SmartPunctuationExtension(Extension):
         )
 
 
-def makeExtension(**kwargs):  # the name Markdown looks for
+# the name Markdown looks for
+def makeExtension(**kwargs: Any) -> SmartPunctuationExtension:
     return SmartPunctuationExtension(**kwargs)

@@ -4,8 +4,11 @@ Pelican runs it after its own ArticlesGenerator, so the articles are read and
 sorted by the time `generate_context` runs here, and not yet written.
 """
 
+from __future__ import annotations
+
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from pelican.generators import Generator
 
@@ -43,13 +46,13 @@ def cleaned_sources(sources: dict, html_field: str, settings: dict) -> dict:
 class GuestSeriesGenerator(Generator):
     """Series and guests: context for the templates, and the series pages."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.series = []
         self.profiles = {}
         self.problems = []
 
-    def generate_context(self):
+    def generate_context(self) -> None:
         content_root = Path(self.path)
         settings = self.settings
         if self.readers.readers.get("md") is None:
@@ -111,7 +114,7 @@ class GuestSeriesGenerator(Generator):
         self.context["guest_profiles"] = self.profiles
         problems_of(settings).extend(self.problems)
 
-    def generate_output(self, writer):
+    def generate_output(self, writer: Any) -> None:
         relative_urls = self.settings.get("RELATIVE_URLS", False)
         template = self.get_template("series")
         for series in self.series:

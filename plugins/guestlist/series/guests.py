@@ -7,14 +7,29 @@ address when the display name changes; authors without a profile keep
 Pelican's slug of their name.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from ..core.handles import HandleError, parse_x
 from ..core.markers import is_known_switch
-from ..core.problems import ERROR, WARNING, display_path, problem
+from ..core.problems import ERROR, WARNING, ContentProblem, display_path, problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .model import GuestProfile
 
 
-def attach_profiles(articles, profiles, profiles_folder, content_root, x_domain="x.com"):
+def attach_profiles(
+    articles: Iterable[Any],
+    profiles: Mapping[str, GuestProfile],
+    profiles_folder: str,
+    content_root: Path,
+    x_domain: str = "x.com",
+) -> list[ContentProblem]:
     """Set every article's `guest` (GuestProfile or None) and `guest_x`; return problems."""
     problems = []
     folder = display_path(content_root / profiles_folder, content_root)
@@ -43,7 +58,12 @@ def attach_profiles(articles, profiles, profiles_folder, content_root, x_domain=
     return problems
 
 
-def attach_to_authors(articles, authors, profiles, content_root):
+def attach_to_authors(
+    articles: Iterable[Any],
+    authors: Sequence[tuple[Any, list[Any]]],
+    profiles: Mapping[str, GuestProfile],
+    content_root: Path,
+) -> list[ContentProblem]:
     """Give Pelican's Author objects their profile (`author.guest`) and its slug.
 
     `articles` is every article, published or not (each holds its own Author

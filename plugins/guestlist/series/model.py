@@ -4,8 +4,11 @@ Plain values with no Pelican imports, so that they are easy to build in tests
 and safe to hand to templates.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..core.handles import Handle, website_label
 
@@ -38,18 +41,18 @@ class GuestProfile:
     avatar: str | None = None  # a path under the content folder
 
     @property
-    def twitter(self):
+    def twitter(self) -> Handle | None:
         """The X handle under its old name, for themes written before the rename."""
         return self.x
 
     @property
-    def handles(self):
+    def handles(self) -> list[Handle]:
         return [handle for handle in (self.x, self.mastodon, self.bluesky) if handle]
 
     # Cached: every page of the guest's posts asks for them. (A frozen
     # dataclass allows it: cached_property writes to the instance's __dict__.)
     @cached_property
-    def links(self):
+    def links(self) -> list[ProfileLink]:
         """Every profile link, handles first, then the website."""
         links = [
             ProfileLink(
@@ -66,7 +69,7 @@ class GuestProfile:
         return links
 
     @cached_property
-    def same_as(self):
+    def same_as(self) -> list[str]:
         """The addresses of the guest's profiles elsewhere (JSON-LD `sameAs`)."""
         return [link.url for link in self.links]
 
@@ -103,19 +106,19 @@ class Series:
     description_path: str | None = None
 
     @property
-    def count(self):
+    def count(self) -> int:
         return len(self.articles)
 
     @property
-    def first(self):
+    def first(self) -> Any:
         return self.articles[0] if self.articles else None
 
     @property
-    def last(self):
+    def last(self) -> Any:
         return self.articles[-1] if self.articles else None
 
     @property
-    def entries(self):
+    def entries(self) -> list[SeriesPosition]:
         """The SeriesPosition of every post, in order: what series pages list."""
         return [article.series for article in self.articles]
 
@@ -142,53 +145,53 @@ class SeriesPosition:
 
     # Names templates written for pelican-series use.
     @property
-    def index(self):
+    def index(self) -> int:
         return self.number
 
     @property
-    def all_previous(self):
+    def all_previous(self) -> list[Any]:
         return self.series.articles[: self.place]
 
     @property
-    def all_next(self):
+    def all_next(self) -> list[Any]:
         return self.series.articles[self.place + 1 :]
 
     @property
-    def name(self):
+    def name(self) -> str:
         return self.series.name
 
     @property
-    def slug(self):
+    def slug(self) -> str:
         return self.series.slug
 
     @property
-    def url(self):
+    def url(self) -> str:
         return self.series.url
 
     @property
-    def singular(self):
+    def singular(self) -> str:
         return self.series.singular
 
     @property
-    def host(self):
+    def host(self) -> str | None:
         return self.series.host
 
     @property
-    def description_html(self):
+    def description_html(self) -> str:
         return self.series.description_html
 
     @property
-    def first(self):
+    def first(self) -> Any:
         return self.series.first
 
     @property
-    def last(self):
+    def last(self) -> Any:
         return self.series.last
 
     @property
-    def all(self):
+    def all(self) -> list[Any]:
         return self.series.articles
 
     @property
-    def count(self):
+    def count(self) -> int:
         return self.series.count

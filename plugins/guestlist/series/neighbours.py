@@ -5,8 +5,15 @@ listed article `previous_article` (older) and `next_article` (newer), the way
 the pelican-neighbors plugin does, so posts outside a series can link on.
 """
 
+from __future__ import annotations
 
-def attach_chronological_neighbours(published, unlisted):
+from collections.abc import Iterable
+from typing import Any
+
+
+def attach_chronological_neighbours(
+    published: Iterable[Any], unlisted: Iterable[Any]
+) -> None:
     """Link each of `published` to the one before and after it by date."""
     ordered = sorted(published, key=lambda article: (article.date, article.source_path))
     for place, article in enumerate(ordered):

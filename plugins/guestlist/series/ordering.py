@@ -5,26 +5,33 @@ posts dated in the future are filtered out *before* ordering, so that no
 published post links to them or counts them.
 """
 
+from __future__ import annotations
+
 import difflib
 import re
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.utils import slugify
 
 from ..core.markers import has_host_note
-from ..core.problems import ERROR, WARNING, display_path, problem
-from .model import Series, SeriesPosition
+from ..core.problems import ERROR, WARNING, ContentProblem, display_path, problem
+from .model import Series, SeriesDescription, SeriesPosition
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _WHITESPACE = re.compile(r"\s+")
 
 
-def series_key(name):
+def series_key(name: str) -> str:
     """Two ways of writing one series name (case, spacing) are one series."""
     return _WHITESPACE.sub(" ", name).strip().casefold()
 
 
-def parse_series_index(raw):
+def parse_series_index(raw: object) -> int:
     """A Series_index as a positive whole number; ValueError if it is not one."""
     text = str(raw).strip()
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
@@ -32,7 +39,9 @@ def parse_series_index(raw):
     return int(text)
 
 
-def ordering_key(index, date, source_path):
+def ordering_key(
+    index: int | None, date: datetime, source_path: str
+) -> tuple[bool, int, datetime, str]:
     """Indexed posts first, by index; posts without an index after them, by date.
 
     The date and path break ties, so that the order never depends on the
@@ -41,23 +50,29 @@ def ordering_key(index, date, source_path):
     return (index is None, index or 0, date, source_path)
 
 
-def short_title(article):
+def short_title(article: Any) -> str:
     """The label neighbours use for `article`: Short_title, or else Title."""
     return (article.metadata.get("short_title") or article.title or "").strip()
 
 
-def shorten(text, limit):
+def shorten(text: str, limit: int) -> str:
     """`text` cut to `limit` characters, with an ellipsis where it was cut."""
     if len(text) <= limit:
         return text
     return text[: limit - 1].rstrip() + "\u2026"
 
 
-def plural_of(singular):
+def plural_of(singular: str) -> str:
     return singular if singular.endswith("s") else singular + "s"
 
 
-def build_series(articles, descriptions, settings, now, content_root):
+def build_series(
+    articles: Iterable[Any],
+    descriptions: Mapping[str, SeriesDescription],
+    settings: Mapping[str, Any],
+    now: datetime,
+    content_root: Path,
+) -> tuple[list[tuple[Series, list[int | None]]], list[ContentProblem]]:
     """Group `articles` into ordered Series; return them and the problems found.
 
     `articles` are Pelican's published, listed articles; `descriptions` maps
@@ -127,7 +142,9 @@ def build_series(articles, descriptions, settings, now, content_root):
     return all_series, problems
 
 
-def label_series(series, indexes, settings):
+def label_series(
+    series: Series, indexes: Iterable[int | None], settings: Mapping[str, Any]
+) -> None:
     """Attach a SeriesPosition to every article of `series` as `article.series`."""
     limit = settings["GUEST_SERIES_LABEL_MAX_LENGTH"]
     count = series.count
@@ -168,7 +185,9 @@ def label_series(series, indexes, settings):
         article.series = position
 
 
-def short_title_problems(articles, settings, content_root):
+def short_title_problems(
+    articles: Iterable[Any], settings: Mapping[str, Any], content_root: Path
+) -> list[ContentProblem]:
     """A warning for each label that will be cut because its title is too long."""
     limit = settings["GUEST_SERIES_LABEL_MAX_LENGTH"]
     problems = []
@@ -193,7 +212,9 @@ def short_title_problems(articles, settings, content_root):
     return problems
 
 
-def host_note_problems(articles, settings, content_root):
+def host_note_problems(
+    articles: Iterable[Any], settings: Mapping[str, Any], content_root: Path
+) -> list[ContentProblem]:
     """A warning for each post in a series that has no host's note yet."""
     note_type = settings["GUEST_SERIES_HOST_NOTE_TYPE"]
     return [
@@ -347,7 +368,7 @@ def _gap_problems(series, entries, content_root):
     ]
 
 
-def now_for(settings):
+def now_for(settings: Mapping[str, Any]) -> datetime:
     """The build's 'now', in the site's time zone when it has one."""
     timezone = settings.get("TIMEZONE")
     if timezone:

@@ -6,12 +6,19 @@ X card and Open Graph tags (the template escapes their content), the
 the host as editor and, for a series post, the series it is part of.
 """
 
+from __future__ import annotations
+
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from ..core.markers import has_tweet_cards
+
+if TYPE_CHECKING:
+    from .model import GuestProfile
 
 # Characters that could end the <script> element or start markup inside it,
 # written as JSON escapes (JSON readers decode them back).
@@ -35,14 +42,14 @@ class MetaTag:
     content: str
 
 
-def script_safe_json(data):
+def script_safe_json(data: Any) -> str:
     """`data` as JSON that cannot close or break out of a <script> element."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(
         _SCRIPT_SAFE
     )
 
 
-def attach_social_meta(generator, content, **kwargs):
+def attach_social_meta(generator: Any, content: Any, **kwargs: Any) -> None:
     """Give `content` its head meta just before Pelican writes its page.
 
     Not earlier, while the site is read: an article's summary is worked out
@@ -70,14 +77,20 @@ class ArticleSocial:
 
     __slots__ = ("article", "author_urls", "profiles", "settings")
 
-    def __init__(self, article, settings, profiles, author_urls):
+    def __init__(
+        self,
+        article: Any,
+        settings: Mapping[str, Any],
+        profiles: Mapping[str, GuestProfile],
+        author_urls: Mapping[str, str],
+    ) -> None:
         self.article = article
         self.settings = settings
         self.profiles = profiles
         self.author_urls = author_urls
 
     @property
-    def tags(self):
+    def tags(self) -> list[MetaTag]:
         """The <meta> tags: X card, Open Graph, article and fediverse ones."""
         article, settings = self.article, self.settings
         facts = self._facts()
@@ -111,7 +124,7 @@ class ArticleSocial:
         return tags
 
     @property
-    def json_ld(self):
+    def json_ld(self) -> str:
         """JSON-LD `BlogPosting`, safe to put between <script> tags as it is."""
         article, settings = self.article, self.settings
         facts = self._facts()
@@ -145,7 +158,7 @@ class ArticleSocial:
         return script_safe_json(posting)
 
     @property
-    def x_widgets(self):
+    def x_widgets(self) -> bool:
         """Whether to load X's widget script: the site opted in and the post
         has a tweet card."""
         return bool(self.settings.get("GUEST_SERIES_X_WIDGETS")) and has_tweet_cards(

@@ -5,21 +5,26 @@ Markdown reader (so they render with the site's extensions), but they are
 neither articles nor pages: nothing is written for them directly.
 """
 
+from __future__ import annotations
+
 import difflib
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from markdown import Markdown
 from pelican.utils import pelican_open, slugify
 
 from ..core.frontmatter import markdown_files
 from ..core.handles import (
+    Handle,
     HandleError,
     parse_bluesky,
     parse_mastodon,
     parse_website,
     parse_x,
 )
-from ..core.problems import ERROR, WARNING, problem
+from ..core.problems import ERROR, WARNING, ContentProblem, problem
 from .model import GuestProfile, SeriesDescription
 
 PROFILE_FIELDS = ("name", "twitter", "x", "mastodon", "bluesky", "website", "avatar")
@@ -37,7 +42,7 @@ class SmallFileReader:
     keys lower-cased and a one-line value as a string.
     """
 
-    def __init__(self, markdown_settings):
+    def __init__(self, markdown_settings: Mapping[str, Any]) -> None:
         configs = dict(markdown_settings.get("extension_configs", {}))
         extensions = list(markdown_settings.get("extensions", []))
         extensions += [name for name in configs if name not in extensions]
@@ -49,7 +54,7 @@ class SmallFileReader:
             output_format=markdown_settings.get("output_format", "html5"),
         )
 
-    def read(self, path):
+    def read(self, path: str | Path) -> tuple[str, dict[str, Any]]:
         self._markdown.reset()
         with pelican_open(str(path)) as text:
             html = self._markdown.convert(text)
@@ -60,7 +65,12 @@ class SmallFileReader:
         return html, metadata
 
 
-def read_profiles(folder, markdown_reader, content_root, settings=None):
+def read_profiles(
+    folder: str | Path,
+    markdown_reader: SmallFileReader,
+    content_root: str | Path,
+    settings: Mapping[str, Any] | None = None,
+) -> tuple[dict[str, GuestProfile], list[ContentProblem]]:
     """Every profile in `folder`, keyed by the guest's name, and the problems found.
 
     Handles, the website and the avatar are validated here: a bad one is
@@ -113,7 +123,7 @@ def read_profiles(folder, markdown_reader, content_root, settings=None):
     return profiles, problems
 
 
-def profile_slug(path, name, settings):
+def profile_slug(path: Path, name: str, settings: Mapping[str, Any]) -> str:
     """The slug of the profile's file name (the author page's address), or of the name."""
     # As Pelican's Author slugs are made (URLWrapper.slug).
     regex_subs = settings.get(
@@ -134,13 +144,15 @@ def profile_slug(path, name, settings):
 class ProfileFields:
     """Reads one profile's handles, website and avatar, collecting the problems."""
 
-    def __init__(self, path, metadata, content_root):
+    def __init__(
+        self, path: str | Path, metadata: Mapping[str, Any], content_root: str | Path
+    ) -> None:
         self.path = Path(path)
         self.metadata = metadata
         self.content_root = Path(content_root)
         self.problems = []
 
-    def read(self, field, parse, what, *args):
+    def read(self, field: str, parse: Callable[..., Any], what: str, *args: Any) -> Any:
         raw = _text(self.metadata.get(field))
         if raw is None:
             return None
@@ -150,7 +162,7 @@ class ProfileFields:
             self._report(field, f"{field.capitalize()} {raw!r} is not {what}: {error}")
             return None
 
-    def x_handle(self, domain):
+    def x_handle(self, domain: str) -> Handle | None:
         """Twitter, or X (its other name); both given and different is a problem."""
         twitter, x = _text(self.metadata.get("twitter")), _text(self.metadata.get("x"))
         if twitter and x and twitter.lstrip("@") != x.lstrip("@"):
@@ -163,7 +175,7 @@ class ProfileFields:
         field = "twitter" if twitter else "x"
         return self.read(field, parse_x, "an X handle", domain)
 
-    def avatar(self, static_paths):
+    def avatar(self, static_paths: Sequence[str]) -> str | None:
         """A path under the content folder to a file that the build copies."""
         raw = _text(self.metadata.get("avatar"))
         if raw is None:
@@ -196,7 +208,9 @@ class ProfileFields:
         )
 
 
-def read_descriptions(folder, markdown_reader, content_root):
+def read_descriptions(
+    folder: str | Path, markdown_reader: SmallFileReader, content_root: str | Path
+) -> tuple[dict[str, SeriesDescription], list[ContentProblem]]:
     """Every series description in `folder`, keyed by series name, and the problems."""
     descriptions, problems = {}, []
     for path in markdown_files(folder):

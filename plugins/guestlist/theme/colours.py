@@ -4,9 +4,13 @@ The formulas are WCAG 2.2's definitions of relative luminance and contrast
 ratio; AA asks for 4.5:1 for body text.
 """
 
+from __future__ import annotations
+
 import colorsys
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Self
 
 AA_TEXT = 4.5
 
@@ -22,7 +26,7 @@ class Colour:
     blue: int
 
     @classmethod
-    def parse(cls, text):
+    def parse(cls, text: object) -> Self:
         """`#rgb` or `#rrggbb` (the # optional); ValueError for anything else."""
         match = _HEX.fullmatch(str(text).strip())
         if match is None:
@@ -33,14 +37,14 @@ class Colour:
         return cls(*(int(digits[i : i + 2], 16) for i in (0, 2, 4)))
 
     @property
-    def hex(self):
+    def hex(self) -> str:
         return f"#{self.red:02x}{self.green:02x}{self.blue:02x}"
 
     @property
-    def luminance(self):
+    def luminance(self) -> float:
         """Relative luminance: 0 for black, 1 for white."""
 
-        def linear(channel):
+        def linear(channel: int) -> float:
             value = channel / 255
             if value <= 0.04045:
                 return value / 12.92
@@ -52,7 +56,7 @@ class Colour:
             + 0.0722 * linear(self.blue)
         )
 
-    def with_lightness(self, lightness):
+    def with_lightness(self, lightness: float) -> Colour:
         """The same hue and saturation at HLS `lightness` (0 black, 1 white)."""
         hue, _, saturation = colorsys.rgb_to_hls(
             self.red / 255, self.green / 255, self.blue / 255
@@ -61,22 +65,24 @@ class Colour:
         return Colour(*(round(channel * 255) for channel in channels))
 
     @property
-    def lightness(self):
+    def lightness(self) -> float:
         return colorsys.rgb_to_hls(self.red / 255, self.green / 255, self.blue / 255)[1]
 
 
-def contrast(first, second):
+def contrast(first: Colour, second: Colour) -> float:
     """The WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
     lighter, darker = sorted((first.luminance, second.luminance), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def worst_contrast(colour, backgrounds):
+def worst_contrast(colour: Colour, backgrounds: Iterable[Colour]) -> float:
     """The lowest contrast `colour` has against any of `backgrounds`."""
     return min(contrast(colour, background) for background in backgrounds)
 
 
-def legible_on(colour, backgrounds, minimum=AA_TEXT):
+def legible_on(
+    colour: Colour, backgrounds: Sequence[Colour], minimum: float = AA_TEXT
+) -> Colour:
     """`colour`, or the colour nearest it that reaches `minimum` on every background.
 
     Only the lightness changes, in steps of 1 %: darker on light backgrounds,

@@ -5,12 +5,14 @@ with guest_series' own parsers (so the host's handle follows exactly the
 rules guests' handles do); the first network whose rules it meets wins.
 """
 
-from ..core.handles import HandleError, parse_bluesky, parse_mastodon, parse_x
+from __future__ import annotations
+
+from ..core.handles import Handle, HandleError, parse_bluesky, parse_mastodon, parse_x
 
 FORMS = "write @name for X, @user@server for Mastodon or name.example.com for Bluesky"
 
 
-def profile_link(handle, x_domain="x.com"):
+def profile_link(handle: object, x_domain: str = "x.com") -> Handle:
     """The guest_series Handle of `handle`; ValueError when it is none of the three."""
     for parse in (parse_mastodon, lambda text: parse_x(text, x_domain), parse_bluesky):
         try:

@@ -4,6 +4,8 @@ The accent colour is checked against these; tests/test_theme_palette.py
 keeps them equal to the stylesheet's custom properties.
 """
 
+from __future__ import annotations
+
 from .colours import Colour
 
 # Custom property -> colour, for the light scheme and for the dark one.
@@ -23,7 +25,7 @@ DEFAULT_ACCENT = "#a63d1c"
 DEFAULT_ACCENT_DARK = "#ea9d85"
 
 
-def backgrounds(scheme):
+def backgrounds(scheme: str) -> list[Colour]:
     """The background Colours of `scheme` ("light" or "dark")."""
     table = LIGHT_BACKGROUNDS if scheme == "light" else DARK_BACKGROUNDS
     return [Colour.parse(value) for value in table.values()]
