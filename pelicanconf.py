@@ -1,8 +1,8 @@
 """Development settings: `make html`, `make devserver` and the tests build with these.
 
 `publishconf.py` imports everything here and changes only what the web needs.
-Guestlist's own settings (GUEST_SERIES_*) are listed with their defaults and
-meaning in plugins/guest_series/settings.py; set any of them here to override.
+Guestlist's own settings (GUEST_SERIES_*, THEME_*) are listed with their
+defaults and meaning in docs/settings.md; set any of them here to override.
 """
 
 from pathlib import Path
@@ -27,11 +27,11 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = str(ROOT / "theme")
 
-# Guestlist's plugins: the series and guests, the theme's settings, and
-# curly quotes, dashes and ellipses (guestlist_typography: smarty's rules in
-# one pass, at a fraction of smarty's cost; leave it out for straight quotes).
-# PLUGINS is always set: unset, Pelican would load every installed namespace
-# plugin as well.
+# Guestlist's plugins: "guestlist" is every feature (series and guests,
+# Markdown extensions, sanitising, feeds, redirects, the theme's settings, the
+# content cache); list "guestlist.series", "guestlist.feeds" … to pick some
+# (plugins/guestlist/README.md). PLUGINS is always set: unset, Pelican would
+# load every installed namespace plugin as well.
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = ["guestlist"]
 # The blog's own X handle, for the twitter:site tag on every post.
@@ -88,8 +88,8 @@ JINJA_ENVIRONMENT = {
 }
 
 # Markdown: the host's note is an admonition (`!!! host-note "Note from Ollie"`);
-# the plugin adds the admonition extension if a site leaves it out. Smart
-# quotes and dashes come from the guestlist_typography plugin, not smarty.
+# the series plugin adds the admonition extension if a site leaves it out.
+# Smart quotes and dashes come from the guestlist.markdown plugin, not smarty.
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
@@ -101,7 +101,7 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Feeds are the guest_series plugin's (feedgen), written only when SITEURL is
+# Feeds are the guestlist.feeds plugin's (feedgen), written only when SITEURL is
 # absolute: a development build has relative URLs, and a feed with relative
 # links is invalid (see docs/feeds.md). Pelican's own feed writer is off for
 # every kind of feed, here and in publishconf.py.
@@ -132,7 +132,7 @@ MENUITEMS = ()
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = False
 
-# The theme (docs/theme.md lists every THEME_* setting and its default).
+# The theme (docs/settings.md lists every THEME_* setting and its default).
 THEME_HOST_HANDLE = "@ollie_example"
 THEME_ACCENT_COLOUR = "#a63d1c"
 THEME_FOOTER_LINKS = (("Write a guest post", "/about/#pitching-a-guest-post"),)

@@ -14,7 +14,7 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("GUESTLIST_SITEURL", "https://ollie.example.com")
 RELATIVE_URLS = False
 
-# With an absolute SITEURL, the guest_series plugin writes the feeds (site,
+# With an absolute SITEURL, the guestlist.feeds plugin writes the feeds (site,
 # series, author and tag; Atom and RSS) with feedgen: see docs/feeds.md for
 # their paths. Pelican's own feed writer stays off, as in pelicanconf.py, or
 # two writers would fight over the same files.

@@ -1,6 +1,6 @@
-"""Measurement scaffolding for the benchmark's configuration D: no guest_series.
+"""Measurement scaffolding for the benchmark's configuration D: no guestlist plugins.
 
-D is Guestlist's publish build with the guest_series plugin turned off, so that
+D is Guestlist's publish build with the guestlist plugins turned off, so that
 A − D is the plugin's own cost. The theme stays as it is; this stand-in only
 gives it what the plugin would have set, empty, so that it renders as for a
 blog with no series and no profiles:

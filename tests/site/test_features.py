@@ -91,3 +91,19 @@ def test_only_public_pelican_apis_are_used():
     for module in sorted(PACKAGE.rglob("*.py")):
         text = module.read_text(encoding="utf-8")
         assert not [name for name in private if name in text], module.relative_to(ROOT)
+
+
+def test_pelican_keeps_a_posts_body_where_the_sanitiser_replaces_it(tmp_path):
+    # No public API sets a post's body; the sanitiser relies on `_content`
+    # being what `content` and `get_content()` give templates and feeds.
+    from pelican.contents import Article
+
+    from conftest import project_settings, schema_defaults
+
+    (tmp_path / "content").mkdir()
+    settings = schema_defaults(**project_settings(tmp_path / "content", tmp_path / "o"))
+    article = Article("<p>raw</p>", metadata={"title": "A"}, settings=settings)
+    assert article._content == "<p>raw</p>"
+    article._content = "<p>clean</p>"
+    assert article.content == "<p>clean</p>"
+    assert article.get_content("https://b.example") == "<p>clean</p>"

@@ -8,10 +8,10 @@ rendering. So the cache lives in a folder named after a fingerprint of all
 of those; anything that changes them starts a fresh cache, and going back
 finds the old one again.
 
-The code covered is this plugin's, and that of the site's other Markdown
-extensions that are not installed packages (whose versions would say when
-they change): the extensions other plugins bring, such as
-guestlist_typography's, and any module of the site's own named in MARKDOWN.
+The code covered is the whole guestlist package's, and that of the site's
+other Markdown extensions that are not installed packages (whose versions
+would say when they change): the extensions other plugins in PLUGINS bring,
+and any module of the site's own named in MARKDOWN.
 """
 
 from __future__ import annotations

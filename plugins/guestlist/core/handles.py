@@ -69,13 +69,10 @@ def x_network_name(domain: str) -> str:
 
 def parse_x(raw: object, domain: str = "x.com") -> Handle:
     """An X handle from `@name`, `name` or https://x.com/name (or twitter.com)."""
-    text = _clean(raw, X_RULE)
-    url = _split_url(text, X_RULE)
-    if url is not None:
-        host, path = url
+    text, host, parts = _read(raw, X_RULE)
+    if host is not None:
         if _strip_prefixes(host) not in _X_HOSTS:
             raise HandleError(f"{host} is not x.com or twitter.com", X_RULE)
-        parts = [part for part in path.split("/") if part]
         if len(parts) != 1:
             raise HandleError("the address is not a profile's (x.com/<name>)", X_RULE)
         text = parts[0]
@@ -86,20 +83,16 @@ def parse_x(raw: object, domain: str = "x.com") -> Handle:
 
 def parse_mastodon(raw: object) -> Handle:
     """A Mastodon handle from `@user@server`, `user@server` or https://server/@user."""
-    text = _clean(raw, MASTODON_RULE)
-    url = _split_url(text, MASTODON_RULE)
-    if url is not None:
-        host, path = url
-        parts = [part for part in path.split("/") if part]
-        if len(parts) != 1 or not parts[0].startswith("@"):
-            raise HandleError(
-                "the address is not a profile's (https://server/@user)", MASTODON_RULE
-            )
-        user = parts[0][1:]
-    else:
+    text, host, parts = _read(raw, MASTODON_RULE)
+    if host is None:
         user, at, host = text.removeprefix("@").partition("@")
         if not at:
             raise HandleError(f"{text!r} names no server", MASTODON_RULE)
+    elif len(parts) == 1 and parts[0].startswith("@"):
+        user = parts[0][1:]
+    else:
+        profile = "https://server/@user"
+        raise HandleError(f"the address is not a profile's ({profile})", MASTODON_RULE)
     if not MASTODON_USER.fullmatch(user):
         raise HandleError(f"the user name {user!r} is not allowed", MASTODON_RULE)
     host = host.lower()
@@ -111,11 +104,8 @@ def parse_mastodon(raw: object) -> Handle:
 
 def parse_bluesky(raw: object) -> Handle:
     """A Bluesky handle from `name.bsky.social`, `@name.bsky.social` or its bsky.app URL."""
-    text = _clean(raw, BLUESKY_RULE)
-    url = _split_url(text, BLUESKY_RULE)
-    if url is not None:
-        host, path = url
-        parts = [part for part in path.split("/") if part]
+    text, host, parts = _read(raw, BLUESKY_RULE)
+    if host is not None:
         if _strip_prefixes(host) != "bsky.app" or len(parts) != 2 or parts[0] != "profile":
             raise HandleError(
                 "the address is not a profile's (https://bsky.app/profile/<handle>)",
@@ -192,6 +182,16 @@ def _clean(raw, rule):
     if not text:
         raise HandleError("it is empty", rule)
     return text
+
+
+def _read(raw, rule):
+    """(text, host, path segments) of a handle as written; host is None unless a URL."""
+    text = _clean(raw, rule)
+    url = _split_url(text, rule)
+    if url is None:
+        return text, None, []
+    host, path = url
+    return text, host, [part for part in path.split("/") if part]
 
 
 def _split_url(text, rule):

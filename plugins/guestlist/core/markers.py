@@ -19,6 +19,7 @@ ON_VALUES = frozenset({"on", "yes", "true", "1"})
 
 def has_host_note(article: Any, note_type: str) -> bool:
     """True when the post's HTML holds the host's note (a `note_type` admonition)."""
+    # The raw body, not `content`, which rewrites every link on each access.
     return f'class="admonition {note_type}"' in (article._content or "")
 
 

@@ -94,49 +94,41 @@ class FeedsGenerator(Generator):
         site_items = settings["GUEST_SERIES_FEED_MAX_ITEMS"]
         list_items = settings["GUEST_SERIES_AUTHOR_TAG_FEED_MAX_ITEMS"]
 
+        def head(page_url: str, description: str, author: str) -> FeedHead:
+            return FeedHead(page_url, description, author, site.author_urls.get(author))
+
+        subtitle = settings.get("SITESUBTITLE") or f"The latest posts from {site_name}"
         yield (
             catalogue.site,
-            FeedHead(
-                page_url=f"{site.base_url}/",
-                description=settings.get("SITESUBTITLE")
-                or f"The latest posts from {site_name}",
-                author=owner,
-                author_url=site.author_urls.get(owner),
-            ),
+            head(f"{site.base_url}/", subtitle, owner),
             _newest(self.context.get("articles", []), site_items),
         )
         for series in self.context.get("guest_series", []):
-            host = series.host or owner
+            description = Markup(series.description_html).striptags()
             yield (
                 catalogue.for_series(series),
-                FeedHead(
-                    page_url=site.absolute(series.url),
-                    description=Markup(series.description_html).striptags()
-                    or f"Every post of the series {series.name}, in order",
-                    author=host,
-                    author_url=site.author_urls.get(host),
+                head(
+                    site.absolute(series.url),
+                    description or f"Every post of the series {series.name}, in order",
+                    series.host or owner,
                 ),
                 series.articles,  # the whole series, in Series_index order
             )
         for author, articles in self.context.get("authors", []):
             yield (
                 catalogue.for_author(author),
-                FeedHead(
-                    page_url=_page_url(site, author),
-                    description=f"Posts by {author.name} on {site_name}",
-                    author=author.name,
-                    author_url=site.author_urls.get(author.name),
+                head(
+                    _page_url(site, author),
+                    f"Posts by {author.name} on {site_name}",
+                    author.name,
                 ),
                 _newest(articles, list_items),
             )
         for tag, articles in self.context.get("tags", []):
             yield (
                 catalogue.for_tag(tag),
-                FeedHead(
-                    page_url=_page_url(site, tag),
-                    description=f"Posts tagged “{tag.name}” on {site_name}",
-                    author=owner,
-                    author_url=site.author_urls.get(owner),
+                head(
+                    _page_url(site, tag), f"Posts tagged “{tag.name}” on {site_name}", owner
                 ),
                 _newest(articles, list_items),
             )

@@ -30,6 +30,9 @@ def sanitize_content(content: Any, **kwargs: Any) -> None:
     if not isinstance(content, (Article, Page)):
         return
     settings = content.settings
+    # Pelican has no public setter for a post's body: `_content` is the raw
+    # HTML its `content` and `get_content()` read, and what plugins on this
+    # signal replace (tests/site/test_features.py checks that it still is).
     html = content._content
     if not html or not settings["GUEST_SERIES_SANITIZE"]:
         return

@@ -123,6 +123,18 @@ class Series:
         return [article.series for article in self.articles]
 
 
+class _OfTheSeries:
+    """An attribute of a SeriesPosition that is its series' attribute of the same name."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, position: SeriesPosition | None, owner: type | None = None) -> Any:
+        if position is None:
+            return self
+        return getattr(position.series, self.name)
+
+
 @dataclass
 class SeriesPosition:
     """Where one article stands in its series: what `article.series` gives templates."""
@@ -156,42 +168,17 @@ class SeriesPosition:
     def all_next(self) -> list[Any]:
         return self.series.articles[self.place + 1 :]
 
-    @property
-    def name(self) -> str:
-        return self.series.name
-
-    @property
-    def slug(self) -> str:
-        return self.series.slug
-
-    @property
-    def url(self) -> str:
-        return self.series.url
-
-    @property
-    def singular(self) -> str:
-        return self.series.singular
-
-    @property
-    def host(self) -> str | None:
-        return self.series.host
-
-    @property
-    def description_html(self) -> str:
-        return self.series.description_html
-
-    @property
-    def first(self) -> Any:
-        return self.series.first
-
-    @property
-    def last(self) -> Any:
-        return self.series.last
+    # What the series itself says, read through the position.
+    name = _OfTheSeries()
+    slug = _OfTheSeries()
+    url = _OfTheSeries()
+    singular = _OfTheSeries()
+    host = _OfTheSeries()
+    description_html = _OfTheSeries()
+    first = _OfTheSeries()
+    last = _OfTheSeries()
+    count = _OfTheSeries()
 
     @property
     def all(self) -> list[Any]:
         return self.series.articles
-
-    @property
-    def count(self) -> int:
-        return self.series.count

@@ -8,7 +8,7 @@ neither articles nor pages: nothing is written for them directly.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,19 @@ from .model import GuestProfile, SeriesDescription
 
 PROFILE_FIELDS = ("name", "twitter", "x", "mastodon", "bluesky", "website", "avatar")
 DESCRIPTION_FIELDS = ("title", "singular", "plural", "host")
+# The field each kind of file is known by: (field, if it is missing, if repeated).
+PROFILE_NAME = (
+    "name",
+    "the profile has no Name; add a line such as `Name: Jo Smith` at the top, "
+    "matching the Author of the guest's posts",
+    "a second profile for",
+)
+DESCRIPTION_TITLE = (
+    "title",
+    "the series description has no Title; add a line such as "
+    "`Title: Birthday Bloggers`, written as the posts' Series field writes it",
+    "a second description of the series",
+)
 
 
 class SmallFileReader:
@@ -78,33 +91,11 @@ def read_profiles(
     """
     settings = settings or {}
     profiles, problems = {}, []
-    for path in markdown_files(folder):
-        bio_html, metadata = markdown_reader.read(str(path))
-        problems += _unknown_fields(path, metadata, PROFILE_FIELDS, content_root)
-        name = _text(metadata.get("name"))
-        if not name:
-            problems.append(
-                problem(
-                    path,
-                    "the profile has no Name; add a line such as `Name: Jo Smith` "
-                    "at the top, matching the Author of the guest's posts",
-                    severity=ERROR,
-                    content_root=content_root,
-                )
-            )
-            continue
-        if name in profiles:
-            first = profiles[name].source_path
-            problems.append(
-                problem(
-                    path,
-                    f"a second profile for {name!r} (the first is {first}); "
-                    "keep one and delete the other",
-                    field="name",
-                    severity=ERROR,
-                    content_root=content_root,
-                )
-            )
+    files = _sources(folder, markdown_reader, PROFILE_FIELDS, content_root, problems)
+    for path, bio_html, metadata in files:
+        name, unusable = _identity(path, metadata, profiles, PROFILE_NAME, content_root)
+        if unusable:
+            problems.append(unusable)
             continue
         fields = ProfileFields(path, metadata, content_root)
         x_domain = settings.get("GUEST_SERIES_X_DOMAIN", "x.com")
@@ -213,34 +204,13 @@ def read_descriptions(
 ) -> tuple[dict[str, SeriesDescription], list[ContentProblem]]:
     """Every series description in `folder`, keyed by series name, and the problems."""
     descriptions, problems = {}, []
-    for path in markdown_files(folder):
-        description_html, metadata = markdown_reader.read(str(path))
-        problems += _unknown_fields(path, metadata, DESCRIPTION_FIELDS, content_root)
-        title = _text(metadata.get("title"))
-        if not title:
-            problems.append(
-                problem(
-                    path,
-                    "the series description has no Title; add a line such as "
-                    "`Title: Birthday Bloggers`, written as the posts' Series "
-                    "field writes it",
-                    severity=ERROR,
-                    content_root=content_root,
-                )
-            )
-            continue
-        if title in descriptions:
-            first = descriptions[title].source_path
-            problems.append(
-                problem(
-                    path,
-                    f"a second description of the series {title!r} (the first is "
-                    f"{first}); keep one and delete the other",
-                    field="title",
-                    severity=ERROR,
-                    content_root=content_root,
-                )
-            )
+    files = _sources(folder, markdown_reader, DESCRIPTION_FIELDS, content_root, problems)
+    for path, description_html, metadata in files:
+        title, unusable = _identity(
+            path, metadata, descriptions, DESCRIPTION_TITLE, content_root
+        )
+        if unusable:
+            problems.append(unusable)
             continue
         descriptions[title] = SeriesDescription(
             slug=path.stem,
@@ -252,6 +222,48 @@ def read_descriptions(
             description_html=description_html,
         )
     return descriptions, problems
+
+
+def _sources(
+    folder: str | Path,
+    markdown_reader: SmallFileReader,
+    known: Sequence[str],
+    content_root: str | Path,
+    problems: list[ContentProblem],
+) -> Iterator[tuple[Path, str, dict[str, Any]]]:
+    """(path, html, metadata) of each file in `folder`, its unknown fields reported."""
+    for path in markdown_files(folder):
+        html, metadata = markdown_reader.read(str(path))
+        problems += _unknown_fields(path, metadata, known, content_root)
+        yield path, html, metadata
+
+
+def _identity(
+    path: Path,
+    metadata: Mapping[str, Any],
+    found: Mapping[str, Any],
+    key: tuple[str, str, str],
+    content_root: str | Path,
+) -> tuple[str | None, ContentProblem | None]:
+    """The name a profile or description is known by, or the problem that makes it unusable.
+
+    `key` is the field holding the name, what to say when it is missing, and
+    the words for a second file of the same name.
+    """
+    field, missing, words = key
+    value = _text(metadata.get(field))
+    if not value:
+        return None, problem(path, missing, severity=ERROR, content_root=content_root)
+    if value in found:
+        first = found[value].source_path
+        return None, problem(
+            path,
+            f"{words} {value!r} (the first is {first}); keep one and delete the other",
+            field=field,
+            severity=ERROR,
+            content_root=content_root,
+        )
+    return value, None
 
 
 def _unknown_fields(path, metadata, known, content_root):

@@ -1,7 +1,7 @@
 """The host's handle, as a link to their profile: X, Mastodon or Bluesky.
 
 The theme takes one handle in any of the three networks' forms and reads it
-with guest_series' own parsers (so the host's handle follows exactly the
+with core's own parsers (so the host's handle follows exactly the
 rules guests' handles do); the first network whose rules it meets wins.
 """
 
@@ -13,7 +13,7 @@ FORMS = "write @name for X, @user@server for Mastodon or name.example.com for Bl
 
 
 def profile_link(handle: object, x_domain: str = "x.com") -> Handle:
-    """The guest_series Handle of `handle`; ValueError when it is none of the three."""
+    """The Handle of `handle`; ValueError when it is none of the three."""
     for parse in (parse_mastodon, lambda text: parse_x(text, x_domain), parse_bluesky):
         try:
             return parse(handle)
