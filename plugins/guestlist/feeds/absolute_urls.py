@@ -82,7 +82,7 @@ def make_absolute(html: str, page_url: str) -> str:
     is anything that only looks like an attribute in text or code. A rewritten
     value is written back double-quoted and escaped. When nothing needs
     resolving, `html` itself comes back, not a copy: a feed entry then shares
-    the text Pelican keeps anyway (a copy a post held 30 MiB at 5,000 posts).
+    the text Pelican keeps anyway, instead of a copy per post.
     """
     if not html:
         return html

@@ -54,8 +54,8 @@ class SharedEntry(FeedEntry):
         self.build([feed_format])
         # The feed takes the element itself (feedgen serialises a feed as soon
         # as it builds it) and the entry keeps none: a later feed builds it
-        # again. Keeping every entry's XML until the last feed is written held
-        # 28 KB a post, more memory than Pelican's whole build (make bench).
+        # again. Keeping every entry's XML until the last feed is written took
+        # more memory than Pelican's whole build.
         return self._built.pop(feed_format)
 
     # feedgen calls these with its extensions on, as the feeds here always are.

@@ -69,8 +69,8 @@ class ArticleSocial:
     """What `partials/social_meta.html` puts in an article's head.
 
     Each part is worked out when the template asks for it and not kept: every
-    article keeps its `social` until the build ends, and the finished tags and
-    JSON-LD of 5,000 posts held 25 MiB (make bench) for pages long written.
+    article keeps its `social` until the build ends, and finished tags and
+    JSON-LD kept for pages long written would grow with the blog.
     `profiles` maps names to GuestProfile (to describe the host); `author_urls`
     maps author names to their author page's URL, for authors who have one.
     """

@@ -48,9 +48,9 @@ class SmallFileReader:
     """Reads profiles and descriptions through one Markdown instance, reset between files.
 
     Pelican's MarkdownReader builds a new Markdown object, with every
-    extension, for each file: 1.2 ms of CPU a profile, the plugin's largest
-    cost in `make bench`. These files need nothing from it but the body and
-    the metadata lines, which one instance gives for 0.5 ms a file.
+    extension, for each file, which costs more than converting the file.
+    These files need nothing from it but the body and the metadata lines,
+    which one instance gives for less than half the time.
     `read(path)` returns (html, metadata) as MarkdownReader's does, with the
     keys lower-cased and a one-line value as a string.
     """
