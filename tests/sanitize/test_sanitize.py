@@ -56,29 +56,98 @@ def test_the_build_names_the_file_and_line_of_each_removed_part(build_site):
         m.startswith("content/posts/hostile.md:12: error: a javascript: link")
         for m in about
     )
-    assert all("Allow_unsafe_html: yes" in m for m in about)
+    assert all("GUEST_SERIES_TRUSTED_HTML_FILES" in m for m in about)
     assert len(about) == 4
     # The site is still built: one guest's mistake takes nothing else down.
     assert site.exists("")
 
 
-def test_a_host_can_allow_one_file_to_keep_its_html(build_site):
+def test_the_host_not_the_guest_decides_which_file_keeps_its_html(build_site):
+    files = {
+        "posts/embed.md": post(
+            "Embed", body='<iframe src="https://video.example/1"></iframe>'
+        ),
+        "posts/asks.md": post(
+            "Asks",
+            body='<iframe src="https://video.example/2"></iframe>',
+            Allow_unsafe_html="yes",
+        ),
+    }
+    site = build_site(files, GUEST_SERIES_TRUSTED_HTML_FILES=("posts/embed.md",))
+    assert site.page("2026/03/embed/").select_one('iframe[src="https://video.example/1"]')
+    assert not site.messages_about("content/posts/embed.md")
+    # A guest's own line asks; without the host's grant it is an error, and cleaned.
+    assert not site.page("2026/03/asks/").select("iframe")
+    asks = site.messages_about("content/posts/asks.md")
+    assert asks[0].startswith(
+        "content/posts/asks.md:3: error: the file asks to keep raw HTML "
+        "(Allow_unsafe_html), but only the host can allow that"
+    )
+    assert "content/posts/asks.md:5: error: an <iframe>" in asks[1]
+
+
+def test_the_host_can_trust_one_author_by_name(build_site):
+    files = {
+        "posts/a.md": post(
+            "A", Author="Ollie Brennan", body="<iframe src='https://v.example/'></iframe>"
+        ),
+        "posts/b.md": post(
+            "B", Author="Guest", body="<iframe src='https://v.example/'></iframe>"
+        ),
+    }
+    site = build_site(files, GUEST_SERIES_TRUSTED_HTML_AUTHORS=("Ollie Brennan",))
+    assert site.page("2026/03/a/").select("iframe")
+    assert not site.page("2026/03/b/").select("iframe")
+
+
+def test_a_summary_is_cleaned_too_and_reported_on_its_line(build_site):
     site = build_site(
         {
-            "posts/embed.md": post(
-                "Embed",
-                body='<iframe src="https://video.example/1"></iframe>',
-                Allow_unsafe_html="yes",
-            ),
-            "posts/other.md": post(
-                "Other", body='<iframe src="https://video.example/2"></iframe>'
-            ),
+            "posts/a.md": post(
+                "A",
+                Summary='Hi <img src="x.png" onerror="alert(1)"> [x](javascript:alert(2))',
+            )
         }
     )
-    assert site.page("2026/03/embed/").select_one('iframe[src="https://video.example/1"]')
-    assert not site.page("2026/03/other/").select("iframe")
-    assert not site.messages_about("content/posts/embed.md")
-    assert site.messages_about("content/posts/other.md")
+    for page in ("", "2026/03/a/", "tags/", "authors/ollie-brennan/"):
+        if site.exists(page):
+            assert "onerror" not in str(site.page(page)) and "javascript:" not in str(
+                site.page(page)
+            )
+    about = site.messages_about("content/posts/a.md")
+    assert any(
+        m.startswith("content/posts/a.md:3: error: the onerror= attribute") for m in about
+    )
+    assert any(
+        m.startswith("content/posts/a.md:3: error: a javascript: link") for m in about
+    )
+
+
+@pytest.mark.parametrize(
+    ("href", "line_text"),
+    [
+        ("java&#9;script:alert(1)", "tab written as an entity"),
+        ("&#106;avascript:alert(1)", "first letter written as an entity"),
+        ("java\nscript:alert(1)", "split by a line break"),
+        (" javascript:alert(1)", "a leading space"),
+    ],
+)
+def test_a_disguised_javascript_link_is_reported_on_its_line(build_site, href, line_text):
+    body = f'{line_text}\n\n<a href="{href}">click</a>\n'
+    site = build_site({"posts/a.md": post("A", body=body)})
+    assert "script:alert" not in str(site.page("2026/03/a/"))
+    (message,) = site.messages_about("content/posts/a.md")
+    assert message.startswith("content/posts/a.md:6: error: a javascript: link on <a>")
+
+
+def test_a_style_property_the_sanitiser_drops_is_reported(build_site):
+    body = '<p style="position: fixed; top: 0; color: red">Covering text</p>\n'
+    site = build_site({"posts/a.md": post("A", body=body)})
+    p = site.page("2026/03/a/").find("p", string="Covering text")
+    assert p["style"] == "color:red"
+    messages = site.messages_about("content/posts/a.md")
+    assert [m.split("property ")[1].split(" ")[0] for m in messages] == ["position", "top"]
+    assert all(m.startswith("content/posts/a.md:4: error:") for m in messages)
 
 
 def test_what_the_content_format_makes_is_left_alone(build_site):

@@ -73,7 +73,7 @@ def test_a_profiles_mentions_switch_does_not_carry_over_to_the_next(tmp_path):
     (tmp_path / "content").mkdir()
     settings = project_settings(tmp_path / "content", tmp_path / "output")
     settings["MARKDOWN"]["extension_configs"]["guestlist.markdown.mentions"] = {}
-    reader = SmallFileReader(settings["MARKDOWN"])
+    reader = SmallFileReader(settings["MARKDOWN"], tmp_path)
     quiet, loud = tmp_path / "quiet.md", tmp_path / "loud.md"
     quiet.write_text("Name: Quiet\nMentions: off\n\nFriends with @jo_example.\n")
     loud.write_text("Name: Loud\n\nFriends with @jo_example.\n")

@@ -18,6 +18,7 @@ from pathlib import Path
 # or more spaces continue the value; a blank line or any other line ends it.
 _FIELD = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _CONTINUED = re.compile(r"^[ ]{4,}(?P<value>.*)")
+FIELD_LINE = _FIELD  # a line that would be metadata inside the block
 _YAML_FENCE = re.compile(r"^-{3}(\s.*)?$")
 _YAML_END = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
 _CODE_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")

@@ -3,8 +3,9 @@
 Each feature's `register()` calls `connect_core()` first; connecting the same
 handlers again is a no-op (blinker keeps one connection per receiver), so
 with any set of features switched on a build gets exactly once: its settings
-checked against every schema, one problem collector, the metadata lint of
-every post and page, and one report of every problem at the end.
+checked against every schema, one problem collector, every Markdown post and
+page read through the trust boundary (reader.py), and one report of every
+problem at the end.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Any
 
 from pelican import signals
 
-from .lint import lint_generators
-from .pelican_messages import PelicanMessages
+from .pelican_messages import SKIPPING_LOGGERS, PelicanMessages, SaidAlready
 from .problems import COLLECTOR_SETTING, ProblemCollector, collector_for
+from .reader import collect_read_problems, use_guest_reader
 from .settings import SettingsError, all_schemas, apply_schemas
 
 # A build's settings file as its messages name it; set by `make check`, and
@@ -30,7 +31,8 @@ SETTINGS_FILE = "GUESTLIST_SETTINGS_FILE"
 def connect_core() -> None:
     """Connect the handlers every feature relies on (once, however often called)."""
     signals.initialized.connect(start_build)
-    signals.all_generators_finalized.connect(lint_content)
+    signals.readers_init.connect(use_guest_reader)
+    signals.content_object_init.connect(collect_read_problems)
     signals.finalized.connect(report_problems)
 
 
@@ -48,14 +50,18 @@ def start_build(pelican: Any, **kwargs: Any) -> None:
     """initialized: a fresh collector, and the settings checked; stop on an error."""
     settings = pelican.settings
     previous = settings.get(COLLECTOR_SETTING)
-    if isinstance(previous, ProblemCollector) and previous.listener is not None:
-        logging.getLogger().removeHandler(previous.listener)
+    if isinstance(previous, ProblemCollector):
+        _stop_listening(previous)
     collector = ProblemCollector()
     settings[COLLECTOR_SETTING] = collector
     settings.setdefault(SETTINGS_FILE, _settings_file_from(sys.argv))
-    # Pelican's own warnings and errors go to the collector too, for `make check`.
+    # Pelican's own warnings and errors go to the collector too, for `make check`,
+    # but for its word that a file is skipped when the build has said why.
     collector.listener = PelicanMessages(settings["PATH"])
     logging.getLogger().addHandler(collector.listener)
+    collector.filter = SaidAlready(collector, settings["PATH"])
+    for name in SKIPPING_LOGGERS:
+        logging.getLogger(name).addFilter(collector.filter)
     collector.extend(apply_schemas(settings, all_schemas(), settings_file_of(settings)))
     errors = sum(problem.is_error for problem in collector.problems)
     if errors:
@@ -66,22 +72,24 @@ def start_build(pelican: Any, **kwargs: Any) -> None:
         )
 
 
-def lint_content(generators: Sequence[Any], **kwargs: Any) -> None:
-    """all_generators_finalized: lint the metadata of every post and page read."""
-    if not generators:
-        return
-    settings = generators[0].settings
-    problems_of(settings).extend(lint_generators(generators, settings))
-
-
 def report_problems(pelican: Any, **kwargs: Any) -> None:
     """finalized: report every problem of the build once, sorted by file and line."""
     collector = problems_of(pelican.settings)
+    listener = collector.listener
+    _stop_listening(collector)
+    if listener is not None:
+        listener.hand_over(collector)
+    collector.report()
+
+
+def _stop_listening(collector: ProblemCollector) -> None:
     if collector.listener is not None:
         logging.getLogger().removeHandler(collector.listener)
-        collector.listener.hand_over(collector)
         collector.listener = None
-    collector.report()
+    if collector.filter is not None:
+        for name in SKIPPING_LOGGERS:
+            logging.getLogger(name).removeFilter(collector.filter)
+        collector.filter = None
 
 
 def _settings_file_from(argv: Sequence[str]) -> str:

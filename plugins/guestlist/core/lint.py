@@ -1,110 +1,86 @@
-"""The metadata lint: what only a file's source can tell, checked in every build.
+"""The metadata lint: what only a file's source can tell, checked as each file is read.
 
 Pelican's readers give each post's values but not the keys as written nor
 their lines, so a misspelt key (`Seires:`) silently takes a post out of its
-series. Every build (`make html`, the dev server, `make check`) reads the
-metadata block of each Markdown post and page Pelican reads and reports
-unknown keys with the key that was meant, keys set twice, dates, a series
-post without its number, and `{static}` links to files that are not there.
+series. Guestlist's reader (reader.py) lints the metadata block of every
+Markdown post and page as it reads it, in every build (`make html`, the dev
+server, `make check`): unknown keys with the key that was meant, keys set
+twice, a blank line that ends the block early, dates, a series post without
+its number, a Slug that is not one, and `{static}` links to files that are
+not there. The problems travel with the file's metadata, so that a rebuild
+from the content cache reports them again.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import get_date
 
-from .frontmatter import MARKDOWN_SUFFIXES, prose_lines, read_header
+from .frontmatter import FIELD_LINE, parse_header, prose_lines, source_lines
 from .problems import ERROR, WARNING, ContentProblem, display_path
 from .settings import known_metadata_fields
 
 DATE_FIELDS = ("date", "modified")
 # The date format the content format documents: 2026-03-09 or 2026-03-09 09:00.
-_DOCUMENTED_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
+_DOCUMENTED_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?( ?(Z|[+-]\d{2}:?\d{2}))?)?$"
+)
+# Day and month as numbers in either order (12/03/2026, 3.12.26): a reader in
+# Europe and one in America take it for different days.
+_NUMERIC_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b")
+# A slug as an address segment: letters, digits, hyphens and underscores.
+_SAFE_SLUG = re.compile(r"^[\w-]+$")
+MAX_SLUG_LENGTH = 80
 # {static}/path, {attach}path, {filename}path (and Pelican's older |static|).
 _LINKED_FILE = re.compile(r"[{|](static|attach|filename)[}|]([^\s)\"'>]+)")
 
 
-def lint_generators(
-    generators: Sequence[Any], settings: Mapping[str, Any]
-) -> list[ContentProblem]:
-    """The lint of every Markdown post and page that Pelican's generators read."""
+@dataclass
+class Checked:
+    """What the lint found in one file, and what the reader must do about it."""
+
+    problems: list[ContentProblem] = field(default_factory=list)
+    refused: bool = False  # an error that makes any reading of the file a guess
+    slug: str | None = None  # the slug to use instead of the one written or derived
+
+
+def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Checked:
+    """Lint one post's or page's metadata block and links, as the reader reads it."""
     known = known_metadata_fields() + tuple(settings.get("GUEST_SERIES_KNOWN_FIELDS", ()))
     content_root = Path(settings["PATH"])
-    problems = []
-    for path, is_article in content_files(generators, settings):
-        problems += lint_post(path, known, is_article, content_root)
-    return problems
-
-
-def content_files(
-    generators: Iterable[Any], settings: Mapping[str, Any]
-) -> list[tuple[Path, bool]]:
-    """(absolute path, is it an article?) of each Markdown file Pelican reads."""
-    kinds = ((ArticlesGenerator, "ARTICLE", True), (PagesGenerator, "PAGE", False))
-    found = []
-    for generator in generators:
-        for kind, prefix, is_article in kinds:
-            if not isinstance(generator, kind):
-                continue
-            for relative in generator.get_files(
-                settings[f"{prefix}_PATHS"], exclude=settings[f"{prefix}_EXCLUDES"]
-            ):
-                path = Path(settings["PATH"], relative).resolve()
-                if path.suffix.lower() in MARKDOWN_SUFFIXES:
-                    found.append((path, is_article))
-    return sorted(found)
-
-
-def lint_post(
-    path: Path, known: Sequence[str], is_article: bool, content_root: Path
-) -> list[ContentProblem]:
-    """Problems in one post's or page's metadata block and links."""
     found = _Found(path, content_root)
-    try:
-        header, lines = read_header(path)
-    except UnicodeDecodeError:
-        found.add(None, "the file is not UTF-8 text; save it as UTF-8", ERROR)
-        return found.problems
-    except OSError as error:
-        found.add(None, f"the file cannot be read ({error.strerror})", ERROR)
-        return found.problems
-    keys = {field.key for field in header.fields}
-
-    required = ("title", "date") if is_article else ("title",)
-    for key in required:
-        if key not in keys:
-            example = "What My Desk Taught Me" if key == "title" else "2026-03-09 09:00"
-            found.add(
-                None,
-                f"there is no {key.capitalize()}, so the build leaves this file out; "
-                f"add a line such as `{key.capitalize()}: {example}` to the block at "
-                "the top (no blank line inside the block)",
-                ERROR,
-            )
+    checked = Checked(problems=found.problems)
+    lines = source_lines(text)
+    header = parse_header(text)
     seen: dict[str, int] = {}
-    for field in header.fields:
-        if field.key in seen and field.key != "series":  # the series feature reports those
+    for item in header.fields:
+        if item.key in seen and item.key != "series":  # the series feature reports those
             found.add(
-                field.line,
-                f"{field.written} is set twice (lines {seen[field.key]} and "
-                f"{field.line}); keep one line",
+                item.line,
+                f"{item.written} is set twice (lines {seen[item.key]} and "
+                f"{item.line}); keep one line",
                 WARNING,
             )
-        seen.setdefault(field.key, field.line)
-        if field.key not in known:
-            found.add(field.line, unknown_field_message(field.written, known), WARNING)
-        elif field.key in DATE_FIELDS:
-            found.add(field.line, *date_problem(field.written, field.value))
-    if is_article and "series" in keys and "series_index" not in keys:
+        seen.setdefault(item.key, item.line)
+        if item.key not in known:
+            found.add(item.line, unknown_field_message(item.written, known), WARNING)
+        elif item.key in DATE_FIELDS:
+            message, severity = date_problem(item.written, item.value)
+            found.add(item.line, message, severity)
+            checked.refused |= severity == ERROR
+        elif item.key == "slug":
+            checked.slug = _checked_slug(item.value, item.line, found)
+    found.add(*_block_ended_early(header, lines, known))
+    if "series" in seen and "series_index" not in seen:
         found.add(
-            header.line_of("series"),
+            seen["series"],
             "a post in a series has no Series_index, so it is placed after the "
             "numbered posts, by date; add `Series_index: N` with the number the "
             "host gave you",
@@ -112,7 +88,54 @@ def lint_post(
         )
     for line, message in missing_linked_files(path, lines, header.body_line, content_root):
         found.add(line, message, ERROR)
-    return found.problems
+    return checked
+
+
+def _checked_slug(value: str, line: int, found: _Found) -> str | None:
+    """A Slug that is one address segment, or the nearest that is (reported)."""
+    if _SAFE_SLUG.match(value) and len(value) <= MAX_SLUG_LENGTH:
+        return None
+    safe = safe_slug(value)
+    found.add(
+        line,
+        f"Slug {value[:40]!r} is not a short address segment (letters, digits, - and _, "
+        f"at most {MAX_SLUG_LENGTH}), so the post's address uses {safe!r}; "
+        "write the Slug like that",
+        WARNING,
+    )
+    return safe
+
+
+def safe_slug(text: str) -> str:
+    """`text` as an address segment: a slug, cut at a hyphen to a safe length."""
+    slug = re.sub(r"[^\w]+", "-", text.lower(), flags=re.ASCII).strip("-_") or "post"
+    if len(slug) > MAX_SLUG_LENGTH:
+        slug = slug[:MAX_SLUG_LENGTH].rsplit("-", 1)[0] or slug[:MAX_SLUG_LENGTH]
+    return slug
+
+
+def _block_ended_early(
+    header: Any, lines: Sequence[str], known: Sequence[str]
+) -> tuple[int | None, str | None, str | None]:
+    """(line, message, severity) for metadata that a blank line cut off from the block."""
+    blank = header.body_line - 1  # 1-based line of the blank line that ended the block
+    if not header.fields or blank > len(lines) or lines[blank - 1].strip():
+        return None, None, None
+    for number in range(blank + 1, len(lines) + 1):
+        text = lines[number - 1]
+        if not text.strip():
+            continue
+        match = FIELD_LINE.match(text)
+        if match and match.group("key").lower() in known:
+            return (
+                number,
+                f"line {blank} is blank, so the metadata block ends there and "
+                f"`{text.strip()[:60]}` is read as the post's text; remove the blank "
+                "line (a blank line may only follow the last metadata line)",
+                ERROR,
+            )
+        break
+    return None, None, None
 
 
 def unknown_field_message(written: str, known: Sequence[str]) -> str:
@@ -128,9 +151,19 @@ def unknown_field_message(written: str, known: Sequence[str]) -> str:
 def date_problem(written: str, value: str) -> tuple[str | None, str | None]:
     """(message, severity) for a Date or Modified value, or (None, None) if it is fine.
 
-    A date Pelican cannot read is an error: the post is left out. One it reads
-    but that is not written YYYY-MM-DD HH:MM is a warning showing how it was read.
+    A date Pelican cannot read is an error: the post is left out; so is one
+    whose day and month could be swapped (12/03/2026). One it reads but that is
+    not written YYYY-MM-DD HH:MM is a warning showing how it was read. A time
+    zone offset (2026-03-09 09:00 +01:00) is kept, and fine.
     """
+    numeric = _NUMERIC_DAY_MONTH.match(value)
+    if numeric and max(int(numeric[1]), int(numeric[2])) <= 12 and numeric[1] != numeric[2]:
+        message = (
+            f"{written} {value!r} could be read as either of two days (day first or "
+            "month first), so the build leaves the file out; write it as YYYY-MM-DD, "
+            "e.g. 2026-03-12"
+        )
+        return message, ERROR
     try:
         parsed = get_date(value.replace("_", " "))
     except (ValueError, OverflowError):
@@ -183,7 +216,9 @@ class _Found:
         self.path = display_path(path, content_root)
         self.problems: list[ContentProblem] = []
 
-    def add(self, line: int | None, message: str | None, severity: str | None) -> None:
+    def add(
+        self, line: int | None, message: str | None, severity: str | None = WARNING
+    ) -> None:
         if message:
             self.problems.append(
                 ContentProblem(

@@ -22,8 +22,39 @@ SAID_BETTER_BY_THE_LINT = frozenset(
         "Skipping %s: could not find information about '%s'",
         "Duplicate definition of `%s` for %s. Using first one.",
         "Could not process %s",
+        "Skipping %s: file %r would be written outside output path",
     }
 )
+# Pelican's loggers that say a file was skipped, where a filter can drop what
+# Guestlist has already said of that file.
+SKIPPING_LOGGERS = ("pelican.generators", "pelican.contents")
+
+
+class SaidAlready(logging.Filter):
+    """Drops Pelican's word that a file is skipped when the build has said why already.
+
+    A file the reader refused, or that lacks its Title, is reported once, by
+    Guestlist, with the line and the fix; Pelican's "Could not process" or
+    "Skipping" for the same file would say it again, less clearly.
+    """
+
+    def __init__(self, collector: ProblemCollector, content_root: str | Path) -> None:
+        super().__init__()
+        self.collector = collector
+        self.content_root = Path(content_root)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg not in SAID_BETTER_BY_THE_LINT:
+            return True
+        args = record.args if isinstance(record.args, tuple) else ()
+        if not args:
+            return True
+        named = Path(str(getattr(args[0], "source_path", args[0])))
+        if not named.is_absolute():  # "Could not process" names it from the content folder
+            named = self.content_root / named
+        shown = display_path(named, self.content_root)
+        problems = self.collector.problems
+        return not any(problem.path == shown and problem.is_error for problem in problems)
 
 
 class PelicanMessages(logging.Handler):

@@ -10,6 +10,7 @@ collector to print them and choose its exit status.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ class ProblemCollector:
         self._already_logged: set[ContentProblem] = set()
         self.reported: list[ContentProblem] = []  # what the last report() said
         self.listener: logging.Handler | None = None  # Pelican's messages, while building
+        self.filter: logging.Filter | None = None  # drops what the build said already
 
     def __reduce__(self) -> tuple:
         # Pelican's content cache pickles Author objects with their settings, and
@@ -141,9 +143,11 @@ def display_path(path: str | Path, content_root: str | Path | None = None) -> st
     """`path` relative to the content folder's parent (content/posts/a.md)."""
     path = Path(path)
     if content_root is not None:
-        root = Path(content_root).resolve().parent
-        try:
-            return path.resolve().relative_to(root).as_posix()
-        except ValueError:
-            pass
+        # As written first: a link is named where it is, not where it points.
+        for resolve in (os.path.abspath, os.path.realpath):
+            try:
+                root = Path(resolve(content_root)).parent
+                return Path(resolve(path)).relative_to(root).as_posix()
+            except ValueError:
+                continue
     return path.as_posix()

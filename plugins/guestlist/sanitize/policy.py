@@ -119,8 +119,9 @@ _STRICT = nh3.Cleaner(
     url_schemes=set(SAFE_URL_SCHEMES),
     link_rel=None,
 )
-# ammonia cannot keep <style> elements while it filters style attributes, so
-# the permissive cleaner drops them too, and they are looked for on their own.
+# Both filter style properties the same way (which also rewrites the ones
+# kept), so a dropped property is looked for on its own (_STYLE_VALUE), as are
+# <style> elements: ammonia cannot keep them while it filters style attributes.
 _PERMISSIVE = nh3.Cleaner(
     tags=set(_EVERY_TAG),
     clean_content_tags={"style"},
@@ -132,6 +133,7 @@ _PERMISSIVE = nh3.Cleaner(
 )
 
 _STYLE_ELEMENT = re.compile(r"<style", re.IGNORECASE)
+_STYLE_VALUE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 def clean_html(html: str) -> tuple[str, bool]:
@@ -139,7 +141,18 @@ def clean_html(html: str) -> tuple[str, bool]:
     cleaned = _STRICT.clean(html)
     if cleaned == html:
         return cleaned, False
-    removed = cleaned != _PERMISSIVE.clean(html) or bool(_STYLE_ELEMENT.search(html))
+    removed = (
+        cleaned != _PERMISSIVE.clean(html)
+        or bool(_STYLE_ELEMENT.search(html))
+        or any(
+            name.strip().lower() not in SAFE_STYLE_PROPERTIES
+            for match in _STYLE_VALUE.finditer(html)
+            for name, colon, _ in (
+                part.partition(":") for part in (match[1] or match[2] or "").split(";")
+            )
+            if colon
+        )
+    )
     return cleaned, removed
 
 

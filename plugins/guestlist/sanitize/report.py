@@ -12,11 +12,18 @@ from pathlib import Path
 
 from ..core.frontmatter import prose_lines, read_header
 from ..core.problems import ERROR, ContentProblem, problem
-from .policy import SAFE_ATTRIBUTE_PREFIXES, SAFE_ATTRIBUTES, SAFE_TAGS, SAFE_URL_SCHEMES
+from .policy import (
+    SAFE_ATTRIBUTE_PREFIXES,
+    SAFE_ATTRIBUTES,
+    SAFE_STYLE_PROPERTIES,
+    SAFE_TAGS,
+    SAFE_URL_SCHEMES,
+)
 
 # Attributes whose value is an address, and so may hold a `javascript:` link.
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "cite", "data"}
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
 
 
 def unsafe_parts(html: str) -> list[tuple[str, str]]:
@@ -54,36 +61,75 @@ def unsafe_parts(html: str) -> list[tuple[str, str]]:
                     )
                 )
             elif attribute in _URL_ATTRIBUTES:
-                scheme = _SCHEME.match(str(value))
+                # Browsers drop tabs, line breaks and control characters from an
+                # address: "java&#9;script:" is a javascript: link.
+                compact = _IGNORED_IN_URLS.sub("", str(value))
+                scheme = _SCHEME.match(compact)
                 if scheme and scheme.group(1).lower() not in SAFE_URL_SCHEMES:
                     written = scheme.group(1).lower()
+                    as_written = scheme.group(1) in str(value)
                     parts.append(
                         (
-                            f"{scheme.group(1)}:",
+                            f"{scheme.group(1)}:" if as_written else f"{attribute}=",
                             f"a {written}: link on <{name}> would run code or "
                             "hide what it opens, so the build removes it; link to "
                             "a web address (https://…) instead",
                         )
                     )
+            elif attribute == "style":
+                parts += [
+                    (
+                        prop,
+                        f"the style property {prop} on <{name}> is not allowed in posts "
+                        "(it could cover or restyle the page), so the build removes it; "
+                        f"use only {', '.join(sorted(SAFE_STYLE_PROPERTIES))}",
+                    )
+                    for prop in _style_properties(str(value))
+                    if prop not in SAFE_STYLE_PROPERTIES
+                ]
     return parts
 
 
+def _style_properties(style: str) -> list[str]:
+    """The property names of a style attribute, lower-case, in order."""
+    names = []
+    for declaration in style.split(";"):
+        name, colon, _ = declaration.partition(":")
+        if colon and name.strip():
+            names.append(name.strip().lower())
+    return names
+
+
 def unsafe_html_problems(
-    source_path: str | Path, html: str, content_root: str | Path
+    source_path: str | Path,
+    html: str,
+    content_root: str | Path,
+    in_metadata: bool = False,
 ) -> list[ContentProblem]:
-    """One error for each unsafe part of `html`, on its line of `source_path`."""
+    """One error for each unsafe part of `html`, on its line of `source_path`.
+
+    `in_metadata`: the HTML is a metadata field's (a Summary), so its parts are
+    looked for from the top of the file, not from the body.
+    """
     lines, first_body_line = _body_lines(source_path)
+    if in_metadata:
+        first_body_line = 1
     searched_from = {}  # text to find -> the line after the last one found
     problems = []
     for needle, message in unsafe_parts(html):
         start = searched_from.get(needle.lower(), first_body_line)
         line = _find_line(lines, needle, start)
+        if line is None and needle.endswith(":"):  # the scheme was written as entities
+            near = (
+                _find_line(lines, f"{name}=", start) for name in sorted(_URL_ATTRIBUTES)
+            )
+            line = min((number for number in near if number), default=None)
         if line:
             searched_from[needle.lower()] = line + 1
         found = problem(
             source_path,
-            f"{message} (a host can keep it by adding `Allow_unsafe_html: yes` "
-            "to this file)",
+            f"{message} (a host who trusts this file can keep it: "
+            "GUEST_SERIES_TRUSTED_HTML_FILES)",
             severity=ERROR,
             content_root=content_root,
         )

@@ -59,7 +59,7 @@ class GuestSeriesGenerator(Generator):
             # Without Python-Markdown no profile or description can be read;
             # Pelican has already said why Markdown is off.
             return
-        markdown_reader = SmallFileReader(settings["MARKDOWN"])
+        markdown_reader = SmallFileReader(settings["MARKDOWN"], content_root)
         profiles_folder = settings["GUEST_SERIES_PROFILES_PATH"]
         self.profiles, found = read_profiles(
             content_root / profiles_folder, markdown_reader, content_root, settings

@@ -31,12 +31,22 @@ def series_key(name: str) -> str:
     return _WHITESPACE.sub(" ", name).strip().casefold()
 
 
+# The highest number a series post can have. The gaps before a number are
+# looked for, so an absurd one would make work proportional to its value.
+MAX_SERIES_INDEX = 9999
+
+
 def parse_series_index(raw: object) -> int:
-    """A Series_index as a positive whole number; ValueError if it is not one."""
+    """A Series_index as a whole number from 1 to MAX_SERIES_INDEX; ValueError says why."""
     text = str(raw).strip()
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        raise ValueError(text)
-    return int(text)
+    digits = text.lstrip("0")
+    if not (text.isascii() and text.isdigit()) or not digits:
+        raise ValueError("is not a positive whole number")
+    if len(digits) > len(str(MAX_SERIES_INDEX)) or int(digits) > MAX_SERIES_INDEX:
+        raise ValueError(
+            f"is more than {MAX_SERIES_INDEX}, the highest number a series takes"
+        )
+    return int(digits)
 
 
 def ordering_key(
@@ -246,11 +256,13 @@ def _read_index(article, problems, content_root):
         return None
     try:
         return parse_series_index(raw)
-    except ValueError:
+    except ValueError as error:
+        shown = str(raw).strip()
+        shown = shown if len(shown) <= 20 else shown[:20] + "…"
         problems.append(
             problem(
                 article.source_path,
-                f"Series_index {str(raw).strip()!r} is not a positive whole number; "
+                f"Series_index {shown!r} {error}; "
                 "write the guest's number as 1, 2, 3 … (until then the post is "
                 "placed after the numbered ones, by date)",
                 field="series_index",

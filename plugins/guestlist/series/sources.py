@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
-from pelican.utils import pelican_open, slugify
+from pelican.utils import slugify
 
 from ..core.frontmatter import markdown_files
 from ..core.handles import (
@@ -25,6 +25,7 @@ from ..core.handles import (
     parse_x,
 )
 from ..core.problems import ERROR, WARNING, ContentProblem, problem
+from ..core.reading import ContentRefused, read_source_text
 from .model import GuestProfile, SeriesDescription
 
 PROFILE_FIELDS = ("name", "twitter", "x", "mastodon", "bluesky", "website", "avatar")
@@ -52,10 +53,14 @@ class SmallFileReader:
     These files need nothing from it but the body and the metadata lines,
     which one instance gives for less than half the time.
     `read(path)` returns (html, metadata) as MarkdownReader's does, with the
-    keys lower-cased and a one-line value as a string.
+    keys lower-cased and a one-line value as a string; a file the trust
+    boundary refuses (core/reading.py) raises ContentRefused.
     """
 
-    def __init__(self, markdown_settings: Mapping[str, Any]) -> None:
+    def __init__(
+        self, markdown_settings: Mapping[str, Any], content_root: str | Path
+    ) -> None:
+        self.content_root = content_root
         configs = dict(markdown_settings.get("extension_configs", {}))
         extensions = list(markdown_settings.get("extensions", []))
         extensions += [name for name in configs if name not in extensions]
@@ -68,9 +73,9 @@ class SmallFileReader:
         )
 
     def read(self, path: str | Path) -> tuple[str, dict[str, Any]]:
+        text = read_source_text(path, self.content_root)
         self._markdown.reset()
-        with pelican_open(str(path)) as text:
-            html = self._markdown.convert(text)
+        html = self._markdown.convert(text)
         metadata = {
             key.lower(): values[0] if len(values) == 1 else values
             for key, values in getattr(self._markdown, "Meta", {}).items()
@@ -233,7 +238,11 @@ def _sources(
 ) -> Iterator[tuple[Path, str, dict[str, Any]]]:
     """(path, html, metadata) of each file in `folder`, its unknown fields reported."""
     for path in markdown_files(folder):
-        html, metadata = markdown_reader.read(str(path))
+        try:
+            html, metadata = markdown_reader.read(str(path))
+        except ContentRefused as refused:
+            problems.append(refused.problem)
+            continue
         problems += _unknown_fields(path, metadata, known, content_root)
         yield path, html, metadata
 

@@ -1,0 +1,121 @@
+"""The trust boundary for posts and pages: Guestlist's Markdown reader.
+
+It takes the place of Pelican's MarkdownReader (through the public
+`readers_init` signal) and reads each file as Pelican's does, but first:
+the bytes are checked and decoded once (reading.py: links out of the content
+folder, size, UTF-8), and the metadata block is linted (lint.py). A file
+that cannot be read without guessing is refused, with its problem, and the
+rest of the site builds; the problems of a file that is read travel in its
+metadata, so that they are reported again when it comes from the content
+cache. An unsafe Slug is replaced here, before any path is made from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican.contents import Article, Page
+from pelican.readers import MarkdownReader
+from pelican.utils import slugify
+
+from .lint import MAX_SLUG_LENGTH, lint_source, safe_slug
+from .problems import ERROR, ContentProblem, collector_for, display_path
+from .reading import ContentRefused, read_source_text
+
+# The metadata key that carries a file's problems from the reader (and the
+# content cache) to the build's collector. A guest's own `Guestlist_problems:`
+# line is overwritten, and called unknown by the lint.
+PROBLEMS_KEY = "guestlist_problems"
+
+
+class GuestMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, behind Guestlist's checks of the file."""
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        try:
+            text = read_source_text(source_path, self.settings["PATH"])
+        except ContentRefused as refused:
+            collector_for(self.settings).add(refused.problem)
+            raise
+        checked = lint_source(source_path, text, self.settings)
+        if checked.refused:
+            collector_for(self.settings).extend(checked.problems)
+            raise ContentRefused(next(p for p in checked.problems if p.is_error))
+        # The file decodes, so Pelican's own reading of it gives the same text.
+        content, metadata = super().read(source_path)
+        slug = checked.slug or self._shortened_slug(metadata, source_path, checked)
+        if slug:
+            metadata["slug"] = slug
+        metadata[PROBLEMS_KEY] = tuple(checked.problems)
+        return content, metadata
+
+    def _shortened_slug(
+        self, metadata: dict[str, Any], source_path: str, checked: Any
+    ) -> str | None:
+        """A slug cut to a safe length, when the one Pelican would derive is too long."""
+        if "slug" in metadata:
+            return None
+        source = metadata.get("title", "")
+        if self.settings.get("SLUGIFY_SOURCE") == "basename":
+            source = source_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        derived = slugify(
+            str(source),
+            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+        if len(derived) <= MAX_SLUG_LENGTH:
+            return None
+        shortened = safe_slug(derived)
+        checked.problems.append(
+            ContentProblem(
+                path=display_path(source_path, self.settings["PATH"]),
+                message=f"the title makes an address of {len(derived)} characters, so it "
+                f"is cut to {shortened!r}; give a Short_title and a Slug of your own "
+                "to choose a better one",
+                field="title",
+            )
+        )
+        return shortened
+
+
+def use_guest_reader(readers: Any, **kwargs: Any) -> None:
+    """readers_init: read every Markdown file through the trust boundary."""
+    for extension in GuestMarkdownReader.file_extensions:
+        if readers.reader_classes.get(extension) is MarkdownReader:
+            readers.reader_classes[extension] = GuestMarkdownReader
+
+
+# Metadata a post or page must have, as Pelican's content classes require it.
+REQUIRED = {Article: ("title", "date"), Page: ("title",)}
+EXAMPLES = {"title": "What My Desk Taught Me", "date": "2026-03-09 09:00"}
+
+
+def collect_read_problems(content: Any, **kwargs: Any) -> None:
+    """content_object_init: the file's problems into the build's collector.
+
+    Runs before Pelican decides to skip a file without Title or Date, so that
+    the build says so once, in its own words, and Pelican's message is dropped.
+    """
+    settings = content.settings
+    carried = content.metadata.get(PROBLEMS_KEY)
+    if not isinstance(carried, tuple):
+        return  # not read by Guestlist's reader (rst, html)
+    collector = collector_for(settings)
+    collector.extend(problem for problem in carried if isinstance(problem, ContentProblem))
+    shown = display_path(content.source_path, settings["PATH"])
+    for kind, required in REQUIRED.items():
+        if type(content) is not kind:
+            continue
+        for key in required:
+            if key not in content.metadata:
+                label = key.capitalize()
+                collector.add(
+                    ContentProblem(
+                        path=shown,
+                        message=f"there is no {label}, so the build leaves this file "
+                        f"out; add a line such as `{label}: {EXAMPLES[key]}` to the "
+                        "block at the top (no blank line inside the block)",
+                        severity=ERROR,
+                    )
+                )
