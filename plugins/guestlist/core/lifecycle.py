@@ -4,7 +4,8 @@ Each feature's `register()` calls `connect_core()` first; connecting the same
 handlers again is a no-op (blinker keeps one connection per receiver), so
 with any set of features switched on a build gets exactly once: its settings
 checked against every schema, one problem collector, every Markdown post and
-page read through the trust boundary (reader.py), and one report of every
+page read through the trust boundary (reader.py), every output path claimed
+once before anything is written (outputs.py), and one report of every
 problem at the end.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from pelican import signals
 
+from .outputs import guard_outputs
 from .pelican_messages import SKIPPING_LOGGERS, PelicanMessages, SaidAlready
 from .problems import COLLECTOR_SETTING, ProblemCollector, collector_for
 from .reader import collect_read_problems, use_guest_reader
@@ -33,6 +35,7 @@ def connect_core() -> None:
     signals.initialized.connect(start_build)
     signals.readers_init.connect(use_guest_reader)
     signals.content_object_init.connect(collect_read_problems)
+    signals.all_generators_finalized.connect(guard_outputs)
     signals.finalized.connect(report_problems)
 
 

@@ -38,6 +38,8 @@ _NUMERIC_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\
 # A slug as an address segment: letters, digits, hyphens and underscores.
 _SAFE_SLUG = re.compile(r"^[\w-]+$")
 MAX_SLUG_LENGTH = 80
+# Metadata that sets where a file is written or linked, in place of its Slug.
+ADDRESS_FIELDS = ("save_as", "url")
 # {static}/path, {attach}path, {filename}path (and Pelican's older |static|).
 _LINKED_FILE = re.compile(r"[{|](static|attach|filename)[}|]([^\s)\"'>]+)")
 
@@ -49,6 +51,7 @@ class Checked:
     problems: list[ContentProblem] = field(default_factory=list)
     refused: bool = False  # an error that makes any reading of the file a guess
     slug: str | None = None  # the slug to use instead of the one written or derived
+    dropped: list[str] = field(default_factory=list)  # metadata keys not to use
 
 
 def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Checked:
@@ -77,6 +80,14 @@ def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Che
             checked.refused |= severity == ERROR
         elif item.key == "slug":
             checked.slug = _checked_slug(item.value, item.line, found)
+        elif item.key in ADDRESS_FIELDS and _leaves_its_folder(item.value):
+            found.add(
+                item.line,
+                f"{item.written} {item.value[:60]!r} leaves the output folder, so it is "
+                f"not used; remove the line (the post's address comes from its Slug)",
+                ERROR,
+            )
+            checked.dropped.append(item.key)
     found.add(*_block_ended_early(header, lines, known))
     if "series" in seen and "series_index" not in seen:
         found.add(
@@ -89,6 +100,11 @@ def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Che
     for line, message in missing_linked_files(path, lines, header.body_line, content_root):
         found.add(line, message, ERROR)
     return checked
+
+
+def _leaves_its_folder(value: str) -> bool:
+    parts = value.replace("\\", "/").split("/")
+    return value.startswith(("/", "\\")) or ".." in parts or ":" in value
 
 
 def _checked_slug(value: str, line: int, found: _Found) -> str | None:

@@ -26,6 +26,8 @@ from .reading import ContentRefused, read_source_text
 # content cache) to the build's collector. A guest's own `Guestlist_problems:`
 # line is overwritten, and called unknown by the lint.
 PROBLEMS_KEY = "guestlist_problems"
+# Metadata that is one line of text, however many lines the file gives it.
+SINGLE_VALUED = ("title", "short_title", "slug", "lang")
 
 
 class GuestMarkdownReader(MarkdownReader):
@@ -42,7 +44,25 @@ class GuestMarkdownReader(MarkdownReader):
             collector_for(self.settings).extend(checked.problems)
             raise ContentRefused(next(p for p in checked.problems if p.is_error))
         # The file decodes, so Pelican's own reading of it gives the same text.
-        content, metadata = super().read(source_path)
+        try:
+            content, metadata = super().read(source_path)
+        except (
+            Exception
+        ) as error:  # whatever a guest's file breaks, it is the file's problem
+            refused = ContentProblem(
+                path=display_path(source_path, self.settings["PATH"]),
+                message=f"the build could not read the file ({type(error).__name__}: "
+                f"{error}), so it leaves it out; check its metadata block",
+                severity=ERROR,
+            )
+            collector_for(self.settings).extend([*checked.problems, refused])
+            raise ContentRefused(refused) from error
+        for key in SINGLE_VALUED:
+            # A value continued on an indented line comes as a list of lines.
+            if isinstance(metadata.get(key), list):
+                metadata[key] = " ".join(str(part) for part in metadata[key])
+        for key in checked.dropped:
+            metadata.pop(key, None)
         slug = checked.slug or self._shortened_slug(metadata, source_path, checked)
         if slug:
             metadata["slug"] = slug
