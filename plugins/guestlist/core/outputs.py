@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
-from .problems import ERROR, ContentProblem, collector_for, display_path
+from .problems import ERROR, ContentProblem, collector_for, display_path, problem
 
 _FEED_SETTING = re.compile(r"^(FEED_|[A-Z_]+_FEED_)(ATOM|RSS)$")
 
@@ -53,14 +54,18 @@ def guard_outputs(generators: Sequence[Any], **kwargs: Any) -> None:
         if other is None:
             taken[path] = shown
             continue
+        chosen_by = next(
+            (key for key in ("save_as", "slug") if key in content.metadata), None
+        )
+        refused = problem(
+            content.source_path,
+            f"its page would be written to {path}, which is {other}, so it is not written",
+            field=chosen_by,
+            severity=ERROR,
+            content_root=content_root,
+        )
         problems.append(
-            ContentProblem(
-                path=shown,
-                message=f"its page would be written to {path}, which is {other}, so it "
-                "is not written",
-                severity=ERROR,
-                fix="give it another Slug (or remove its Save_as)",
-            )
+            replace(refused, fix="give it another Slug (or remove its Save_as)")
         )
         content.override_save_as = ""  # Pelican's writer writes nothing for ""
     for generator in generators:
