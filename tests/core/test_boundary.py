@@ -235,3 +235,19 @@ def test_a_static_file_is_not_copied_over_a_page(build_site):
     )
     (message,) = site.messages_about("content/images/a.txt")
     assert "it would be copied to images/a.txt, which is content/posts/a.md" in message
+
+
+def test_an_empty_file_is_one_skip_with_one_message(build_site):
+    site = build_site(dict(GOOD, **{"posts/empty.md": ""}))
+    assert site.messages == [
+        "content/posts/empty.md: error: there is no Title or Date, so the build leaves "
+        "this file out; add lines such as `Title: What My Desk Taught Me` and `Date: "
+        "2026-03-09 09:00` to the block at the top (no blank line inside the block)"
+    ]
+    assert site.exists("2026/03/good/")
+
+
+def test_a_file_with_metadata_only_is_a_post_with_no_words(build_site):
+    site = build_site({"posts/a.md": "Title: Only Metadata\nDate: 2026-03-02 09:00\n"})
+    assert site.messages == []
+    assert site.exists("2026/03/only-metadata/")

@@ -123,19 +123,18 @@ def collect_read_problems(content: Any, **kwargs: Any) -> None:
         return  # not read by Guestlist's reader (rst, html)
     collector = collector_for(settings)
     collector.extend(problem for problem in carried if isinstance(problem, ContentProblem))
-    shown = display_path(content.source_path, settings["PATH"])
-    for kind, required in REQUIRED.items():
-        if type(content) is not kind:
-            continue
-        for key in required:
-            if key not in content.metadata:
-                label = key.capitalize()
-                collector.add(
-                    ContentProblem(
-                        path=shown,
-                        message=f"there is no {label}, so the build leaves this file "
-                        f"out; add a line such as `{label}: {EXAMPLES[key]}` to the "
-                        "block at the top (no blank line inside the block)",
-                        severity=ERROR,
-                    )
-                )
+    missing = [
+        key for key in REQUIRED.get(type(content), ()) if key not in content.metadata
+    ]
+    if missing:
+        labels = " or ".join(key.capitalize() for key in missing)
+        lines = " and ".join(f"`{key.capitalize()}: {EXAMPLES[key]}`" for key in missing)
+        collector.add(
+            ContentProblem(
+                path=display_path(content.source_path, settings["PATH"]),
+                message=f"there is no {labels}, so the build leaves this file out; add "
+                f"{'lines' if len(missing) > 1 else 'a line'} such as {lines} to the "
+                "block at the top (no blank line inside the block)",
+                severity=ERROR,
+            )
+        )
