@@ -218,8 +218,8 @@ def test_two_posts_on_one_address_keep_the_first_in_path_order(build_site):
 def test_a_save_as_that_leaves_the_output_folder_is_not_used(build_site, tmp_path):
     site = build_site({"posts/a.md": post("A", Save_as="../../escape.html")})
     assert site.errors == [
-        "content/posts/a.md:3: error: Save_as '../../escape.html' leaves the output "
-        "folder, so it is not used; remove the line (the post's address comes from its "
+        "content/posts/a.md:3: error: Save_as '../../escape.html' is not a path inside "
+        "the site, so it is not used; remove the line (the post's address comes from its "
         "Slug)"
     ]
     assert site.exists("2026/03/a/")
@@ -251,3 +251,48 @@ def test_a_file_with_metadata_only_is_a_post_with_no_words(build_site):
     site = build_site({"posts/a.md": "Title: Only Metadata\nDate: 2026-03-02 09:00\n"})
     assert site.messages == []
     assert site.exists("2026/03/only-metadata/")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("Lang", '"><script>alert(1)</script>', "is not a language code"),
+        ("Lang", "../../../x", "is not a language code"),
+        ("Status", "drafty", "is not published, draft or hidden"),
+        ("Template", "../../../etc/passwd", "is not one of the theme's templates"),
+        ("Template", "nosuch", "is not one of the theme's templates"),
+    ],
+)
+def test_a_word_field_of_the_wrong_form_is_not_used(build_site, field, value, said):
+    site = build_site({"posts/a.md": post("A", **{field: value})})
+    (message,) = site.messages
+    assert message.startswith(f"content/posts/a.md:3: error: {field} ") and said in message
+    assert site.exists("2026/03/a/")
+    assert all("<" not in path for path in site.files("**/*"))
+
+
+def test_a_tag_with_no_letter_or_digit_is_left_out_on_its_line(build_site):
+    site = build_site({"posts/a.md": post("A", Tags="<img src=x onerror=alert(1)>, fine")})
+    assert site.messages == [
+        "content/posts/a.md:3: error: Tags '<img src=x onerror=alert(1)>' has no letter or "
+        "digit to make its page's address from, so it is left out; write it in words"
+    ]
+    assert site.exists("tags/fine/")
+    links = [a["href"] for a in site.page("2026/03/a/").select('a[href*="tags/"]')]
+    assert links and all(not href.endswith("tags//") for href in links)
+
+
+def test_a_redirect_never_sends_away_what_the_site_serves(build_site):
+    files = {
+        "posts/a.md": post(
+            "A", Redirect_from="/feeds/all.atom.xml, /feeds/tags/x.rss.xml, /theme/css/a.css"
+        ),
+        "posts/b.md": post("B", Tags="x"),
+    }
+    site = build_site(files, SITEURL="https://b.example")
+    messages = site.messages_about("content/posts/a.md")
+    assert len(messages) == 3
+    assert "would overwrite the feed feeds/all.atom.xml" in messages[0]
+    assert "would overwrite a feed (feeds/tags/{slug}.rss.xml)" in messages[1]
+    assert "would overwrite the theme's own files" in messages[2]
+    assert "/2026/03/a/" not in (site.output / "_redirects").read_text()

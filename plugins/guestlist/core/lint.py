@@ -40,6 +40,19 @@ _SAFE_SLUG = re.compile(r"^[\w-]+$")
 MAX_SLUG_LENGTH = 80
 # Metadata that sets where a file is written or linked, in place of its Slug.
 ADDRESS_FIELDS = ("save_as", "url")
+# Metadata that is one word of a known form: (pattern, what it is, an example).
+WORD_FIELDS = {
+    "lang": (
+        re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"),
+        "a language code",
+        "`Lang: en` or `Lang: pt-BR`",
+    ),
+    "status": (
+        re.compile(r"^(published|draft|hidden)$"),
+        "published, draft or hidden",
+        "`Status: draft`",
+    ),
+}
 # {static}/path, {attach}path, {filename}path (and Pelican's older |static|).
 _LINKED_FILE = re.compile(r"[{|](static|attach|filename)[}|]([^\s)\"'>]+)")
 
@@ -52,6 +65,7 @@ class Checked:
     refused: bool = False  # an error that makes any reading of the file a guess
     slug: str | None = None  # the slug to use instead of the one written or derived
     dropped: list[str] = field(default_factory=list)  # metadata keys not to use
+    repeated: set[str] = field(default_factory=set)  # keys set on two lines or more
 
 
 def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Checked:
@@ -71,6 +85,8 @@ def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Che
                 f"{item.line}); keep one line",
                 WARNING,
             )
+        if item.key in seen:
+            checked.repeated.add(item.key)
         seen.setdefault(item.key, item.line)
         if item.key not in known:
             found.add(item.line, unknown_field_message(item.written, known), WARNING)
@@ -83,8 +99,25 @@ def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Che
         elif item.key in ADDRESS_FIELDS and _leaves_its_folder(item.value):
             found.add(
                 item.line,
-                f"{item.written} {item.value[:60]!r} leaves the output folder, so it is "
-                f"not used; remove the line (the post's address comes from its Slug)",
+                f"{item.written} {item.value[:60]!r} is not a path inside the site, so it "
+                "is not used; remove the line (the post's address comes from its Slug)",
+                ERROR,
+            )
+            checked.dropped.append(item.key)
+        elif item.key in WORD_FIELDS and not WORD_FIELDS[item.key][0].match(item.value):
+            rule, example = WORD_FIELDS[item.key][1:]
+            found.add(
+                item.line,
+                f"{item.written} {item.value[:60]!r} is not {rule}, so it is not used; "
+                f"write it like {example}, or remove the line",
+                ERROR,
+            )
+            checked.dropped.append(item.key)
+        elif item.key == "template" and not _template_exists(item.value, settings):
+            found.add(
+                item.line,
+                f"Template {item.value[:60]!r} is not one of the theme's templates, so the "
+                "post uses its usual one; remove the line",
                 ERROR,
             )
             checked.dropped.append(item.key)
@@ -100,6 +133,15 @@ def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Che
     for line, message in missing_linked_files(path, lines, header.body_line, content_root):
         found.add(line, message, ERROR)
     return checked
+
+
+def _template_exists(name: str, settings: Mapping[str, Any]) -> bool:
+    """Whether `name` is a template of the theme (or of its overrides), by name only."""
+    if not re.match(r"^[\w-]+$", name):
+        return False
+    folders = [Path(settings.get("THEME", "")) / "templates"]
+    folders += [Path(folder) for folder in settings.get("THEME_TEMPLATES_OVERRIDES", ())]
+    return any((folder / f"{name}.html").is_file() for folder in folders)
 
 
 def _leaves_its_folder(value: str) -> bool:
@@ -126,8 +168,11 @@ def safe_slug(text: str) -> str:
     """`text` as an address segment: a slug, cut at a hyphen to a safe length."""
     slug = re.sub(r"[^\w]+", "-", text.lower(), flags=re.ASCII).strip("-_") or "post"
     if len(slug) > MAX_SLUG_LENGTH:
-        slug = slug[:MAX_SLUG_LENGTH].rsplit("-", 1)[0] or slug[:MAX_SLUG_LENGTH]
-    return slug
+        cut = slug[:MAX_SLUG_LENGTH]
+        # At a hyphen near the end, so as not to end mid-word; not further back.
+        at_word = cut.rsplit("-", 1)[0]
+        slug = at_word if len(at_word) >= MAX_SLUG_LENGTH - 20 else cut
+    return slug.strip("-")
 
 
 def _block_ended_early(

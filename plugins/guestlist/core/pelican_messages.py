@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 
 from .problems import ERROR, WARNING, ContentProblem, ProblemCollector, display_path
+from .reading import inside
 
 OUR_LOGGERS = __package__.rpartition(".")[0] + "."
 # Pelican's messages that the lint says better, as Pelican writes their format.
@@ -23,11 +24,22 @@ SAID_BETTER_BY_THE_LINT = frozenset(
         "Duplicate definition of `%s` for %s. Using first one.",
         "Could not process %s",
         "Skipping %s: file %r would be written outside output path",
+        "Unknown status '%s' for file %s, skipping it. (Not in %s)",
     }
 )
+# Said by Pelican's cache before the reader sees the file: dropped when the file is
+# one the reader refuses unread (a link out of the content folder, or to nothing).
+STAMP_MESSAGE = "Cannot get modification stamp for %s\n\t%s"
+# Pelican's notes on what the lint reports as a warning already.
+SAID_AS_A_WARNING = frozenset({"Duplicate definition of `%s` for %s. Using first one."})
 # Pelican's loggers that say a file was skipped, where a filter can drop what
 # Guestlist has already said of that file.
-SKIPPING_LOGGERS = ("pelican.generators", "pelican.contents")
+SKIPPING_LOGGERS = (
+    "pelican.generators",
+    "pelican.contents",
+    "pelican.cache",
+    "pelican.readers",
+)
 
 
 class SaidAlready(logging.Filter):
@@ -44,17 +56,24 @@ class SaidAlready(logging.Filter):
         self.content_root = Path(content_root)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.msg not in SAID_BETTER_BY_THE_LINT:
+        if record.msg == STAMP_MESSAGE and isinstance(record.args, tuple) and record.args:
+            named = Path(str(record.args[0]))
+            return inside(named, self.content_root) and named.exists()
+        said_as_error = record.msg in SAID_BETTER_BY_THE_LINT
+        if not said_as_error and record.msg not in SAID_AS_A_WARNING:
             return True
         args = record.args if isinstance(record.args, tuple) else ()
-        if not args:
-            return True
-        named = Path(str(getattr(args[0], "source_path", args[0])))
+        named = {self._shown(arg) for arg in args}
+        return not any(
+            problem.path in named and (problem.is_error or not said_as_error)
+            for problem in self.collector.problems
+        )
+
+    def _shown(self, arg: object) -> str:
+        named = Path(str(getattr(arg, "source_path", arg)))
         if not named.is_absolute():  # "Could not process" names it from the content folder
             named = self.content_root / named
-        shown = display_path(named, self.content_root)
-        problems = self.collector.problems
-        return not any(problem.path == shown and problem.is_error for problem in problems)
+        return display_path(named, self.content_root)
 
 
 class PelicanMessages(logging.Handler):
@@ -108,7 +127,7 @@ class PelicanMessages(logging.Handler):
             try:
                 if candidate.is_file() and candidate.resolve().is_relative_to(root):
                     return candidate, str(arg)
-            except (OSError, ValueError):
+            except (OSError, ValueError, RuntimeError):  # RuntimeError: a loop of links
                 continue
         return None, None
 
@@ -123,6 +142,6 @@ class PelicanMessages(logging.Handler):
             try:
                 if Path(text).resolve().is_relative_to(root):
                     found.append(display_path(text, self.content_root))
-            except (OSError, ValueError):
+            except (OSError, ValueError, RuntimeError):
                 continue
         return tuple(found)

@@ -19,7 +19,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import slugify
 
 from .lint import MAX_SLUG_LENGTH, lint_source, safe_slug
-from .problems import ERROR, ContentProblem, collector_for, display_path
+from .problems import ERROR, ContentProblem, collector_for, display_path, problem
 from .reading import ContentRefused, read_source_text
 
 # The metadata key that carries a file's problems from the reader (and the
@@ -58,9 +58,12 @@ class GuestMarkdownReader(MarkdownReader):
             collector_for(self.settings).extend([*checked.problems, refused])
             raise ContentRefused(refused) from error
         for key in SINGLE_VALUED:
-            # A value continued on an indented line comes as a list of lines.
+            # A value set twice comes as a list of values (the lint warned: the
+            # first is used); one continued on an indented line, as its lines.
             if isinstance(metadata.get(key), list):
-                metadata[key] = " ".join(str(part) for part in metadata[key])
+                parts = [str(part) for part in metadata[key]]
+                metadata[key] = parts[0] if key in checked.repeated else " ".join(parts)
+        self._drop_names_without_address(metadata, source_path, checked)
         for key in checked.dropped:
             metadata.pop(key, None)
         slug = checked.slug or self._shortened_slug(metadata, source_path, checked)
@@ -68,6 +71,46 @@ class GuestMarkdownReader(MarkdownReader):
             metadata["slug"] = slug
         metadata[PROBLEMS_KEY] = tuple(checked.problems)
         return content, metadata
+
+    def _drop_names_without_address(
+        self, metadata: dict[str, Any], source_path: str, checked: Any
+    ) -> None:
+        """Tags, a category or authors whose name makes no address are left out."""
+        for key in ("tags", "category", "author", "authors"):
+            value = metadata.get(key)
+            names = value if isinstance(value, list) else [value] if value else []
+            # Tags compare by their slug, which Pelican would then complain of: by name.
+            addressable = [bool(self._slug_of(str(name))) for name in names]
+            if all(addressable):
+                continue
+            kept = [name for name, ok in zip(names, addressable, strict=True) if ok]
+            for name, ok in zip(names, addressable, strict=True):
+                if not ok:
+                    checked.problems.append(
+                        problem(
+                            source_path,
+                            f"{key.capitalize()} {str(name)[:60]!r} has no letter or digit "
+                            "to make its page's address from, so it is left out; write it "
+                            "in words",
+                            field=key,
+                            severity=ERROR,
+                            content_root=self.settings["PATH"],
+                        )
+                    )
+            if kept and isinstance(value, list):
+                metadata[key] = kept
+            elif kept:
+                metadata[key] = kept[0]
+            else:
+                metadata.pop(key)
+
+    def _slug_of(self, text: str) -> str:
+        return slugify(
+            text,
+            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
+        )
 
     def _shortened_slug(
         self, metadata: dict[str, Any], source_path: str, checked: Any
@@ -78,22 +121,18 @@ class GuestMarkdownReader(MarkdownReader):
         source = metadata.get("title", "")
         if self.settings.get("SLUGIFY_SOURCE") == "basename":
             source = source_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        derived = slugify(
-            str(source),
-            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
-            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
-        )
+        derived = self._slug_of(str(source))
         if len(derived) <= MAX_SLUG_LENGTH:
             return None
         shortened = safe_slug(derived)
         checked.problems.append(
-            ContentProblem(
-                path=display_path(source_path, self.settings["PATH"]),
-                message=f"the title makes an address of {len(derived)} characters, so it "
-                f"is cut to {shortened!r}; give a Short_title and a Slug of your own "
-                "to choose a better one",
+            problem(
+                source_path,
+                f"the title makes an address of {len(derived)} characters, so it is cut "
+                f"to {shortened!r}; give a Short_title and a Slug of your own to choose a "
+                "better one",
                 field="title",
+                content_root=self.settings["PATH"],
             )
         )
         return shortened

@@ -109,7 +109,8 @@ class FeedsGenerator(Generator):
                 catalogue.for_series(series),
                 head(
                     site.absolute(series.url),
-                    description or f"Every post of the series {series.name}, in order",
+                    description
+                    or f"Every post of the series {_plain(series.name)}, in order",
                     series.host or owner,
                 ),
                 series.articles,  # the whole series, in Series_index order
@@ -119,7 +120,7 @@ class FeedsGenerator(Generator):
                 catalogue.for_author(author),
                 head(
                     _page_url(site, author),
-                    f"Posts by {author.name} on {site_name}",
+                    f"Posts by {_plain(author.name)} on {_plain(site_name)}",
                     author.name,
                 ),
                 _newest(articles, list_items),
@@ -128,7 +129,9 @@ class FeedsGenerator(Generator):
             yield (
                 catalogue.for_tag(tag),
                 head(
-                    _page_url(site, tag), f"Posts tagged “{tag.name}” on {site_name}", owner
+                    _page_url(site, tag),
+                    f"Posts tagged “{_plain(tag.name)}” on {_plain(site_name)}",
+                    owner,
                 ),
                 _newest(articles, list_items),
             )
@@ -210,6 +213,11 @@ class FeedsGenerator(Generator):
                         severity=ERROR,
                     )
                 )
+
+
+def _plain(name: str) -> str:
+    """A name for a feed's description, which feed readers show as HTML: no markup."""
+    return Markup(str(name)).striptags()
 
 
 def _page_url(site, subject):

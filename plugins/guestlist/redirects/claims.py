@@ -82,15 +82,36 @@ def overwrite_problem(
     return redirect_problem(redirect.source_path, message, content_root)
 
 
+def claimed_patterns(settings: Mapping[str, Any]) -> list[tuple[re.Pattern, str]]:
+    """Paths the build writes by pattern: each feed of a kind, and the theme's folder."""
+    patterns = []
+    for name, value in settings.items():
+        if _FEED_SETTING.match(name) and isinstance(value, str) and "{slug}" in value:
+            regex = re.escape(normal(value)).replace(re.escape("{slug}"), "[^/]+")
+            patterns.append((re.compile(f"^{regex}$"), f"a feed ({value})"))
+    theme = normal(settings.get("THEME_STATIC_DIR") or "theme")
+    patterns.append((re.compile(f"^{re.escape(theme)}/"), "the theme's own files"))
+    return patterns
+
+
 def keep_free(
     redirects: Iterable[Redirect],
     claimed: Mapping[str, Path | str],
     content_root: str | Path,
+    patterns: Iterable[tuple[re.Pattern, str]] = (),
 ) -> tuple[list[Redirect], list[ContentProblem]]:
-    """The redirects whose page overwrites no claimed file, and an error for each other."""
+    """The redirects that take no path the build writes, and an error for each other.
+
+    A redirect with a page must not replace a file; one with only map lines
+    (an old `/feed.xml`) must not send away a file the site still serves.
+    """
     kept, problems = [], []
+    patterns = list(patterns)
     for redirect in redirects:
-        claim = claimed.get(normal(redirect.save_as)) if redirect.save_as else None
+        path = normal(redirect.save_as or redirect.old_path)
+        claim = claimed.get(path) or next(
+            (what for pattern, what in patterns if pattern.match(path)), None
+        )
         if claim is None:
             kept.append(redirect)
         else:

@@ -22,6 +22,7 @@ from ..core.lifecycle import problems_of, settings_file_of
 from ..core.problems import ERROR, ContentProblem, display_path
 from .claims import (
     claimed_outputs,
+    claimed_patterns,
     describe,
     keep_free,
     normal,
@@ -62,7 +63,8 @@ class RedirectGenerator(Generator):
 
     def generate_output(self, writer: Writer) -> None:
         claimed = claimed_outputs(self.context, self.settings)
-        kept, problems = keep_free(self.redirects, claimed, self.path)
+        patterns = claimed_patterns(self.settings)
+        kept, problems = keep_free(self.redirects, claimed, self.path, patterns)
         self.problems += problems
         template = self.get_template("redirect")
         # A small context, not the site's: Pelican's writer copies the context

@@ -80,7 +80,7 @@ def sanitize_content(content: Any, **kwargs: Any) -> None:
             content._summary = cleaned  # what Pelican's summary property reads
         if removed:
             collector.extend(
-                unsafe_html_problems(content.source_path, value, content_root, True)
+                unsafe_html_problems(content.source_path, value, content_root, name)
             )
 
 
@@ -110,5 +110,7 @@ def sanitize_source(
         return None
     cleaned, removed = clean_html(html)
     if removed:
-        problems_of(settings).extend(unsafe_html_problems(path, html, settings["PATH"]))
+        problems_of(settings).extend(
+            unsafe_html_problems(path, html, settings["PATH"], trusted_by_host=False)
+        )
     return cleaned

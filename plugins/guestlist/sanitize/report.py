@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..core.frontmatter import prose_lines, read_header
-from ..core.problems import ERROR, ContentProblem, problem
+from ..core.problems import ERROR, ContentProblem, find_field_line, problem
 from .policy import (
     SAFE_ATTRIBUTE_PREFIXES,
     SAFE_ATTRIBUTES,
@@ -80,7 +80,7 @@ def unsafe_parts(html: str) -> list[tuple[str, str]]:
                 parts += [
                     (
                         prop,
-                        f"the style property {prop} on <{name}> is not allowed in posts "
+                        f"the style property {prop} on <{name}> is not allowed "
                         "(it could cover or restyle the page), so the build removes it; "
                         f"use only {', '.join(sorted(SAFE_STYLE_PROPERTIES))}",
                     )
@@ -104,16 +104,19 @@ def unsafe_html_problems(
     source_path: str | Path,
     html: str,
     content_root: str | Path,
-    in_metadata: bool = False,
+    field: str | None = None,
+    trusted_by_host: bool = True,
 ) -> list[ContentProblem]:
     """One error for each unsafe part of `html`, on its line of `source_path`.
 
-    `in_metadata`: the HTML is a metadata field's (a Summary), so its parts are
-    looked for from the top of the file, not from the body.
+    `field`: the HTML is a metadata field's (a Summary), so its parts are
+    looked for from that field's line, not from the body. `trusted_by_host`:
+    whether the host could keep this file's HTML (posts and pages: yes; a bio
+    or a description: no), which the message then says how.
     """
     lines, first_body_line = _body_lines(source_path)
-    if in_metadata:
-        first_body_line = 1
+    if field:
+        first_body_line = find_field_line(source_path, field) or 1
     searched_from = {}  # text to find -> the line after the last one found
     problems = []
     for needle, message in unsafe_parts(html):
@@ -126,13 +129,10 @@ def unsafe_html_problems(
             line = min((number for number in near if number), default=None)
         if line:
             searched_from[needle.lower()] = line + 1
-        found = problem(
-            source_path,
-            f"{message} (a host who trusts this file can keep it: "
-            "GUEST_SERIES_TRUSTED_HTML_FILES)",
-            severity=ERROR,
-            content_root=content_root,
-        )
+        if trusted_by_host:
+            message += " (a host who trusts this file can keep it: "
+            message += "GUEST_SERIES_TRUSTED_HTML_FILES)"
+        found = problem(source_path, message, severity=ERROR, content_root=content_root)
         problems.append(replace(found, line=line))
     return problems
 
@@ -153,8 +153,9 @@ def _element_message(name):
             f"an <{name}> would load another site into the blog's pages, so the build "
             "removes it; link to the page instead"
         )
+    article = "an" if name[:1] in "aeiou" else "a"
     return (
-        f"a <{name}> element is not allowed in posts, so the build removes it "
+        f"{article} <{name}> element is not allowed, so the build removes it "
         "(keeping its text); delete it"
     )
 

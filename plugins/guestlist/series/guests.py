@@ -113,6 +113,19 @@ def attach_to_authors(
 
 def _own_x_handle(article, x_domain, problems, content_root):
     """The X handle a post gives for itself (`Twitter:` or `X:`), if valid."""
+    twitter, x = article.metadata.get("twitter"), article.metadata.get("x")
+    if twitter and x and str(twitter).strip().lstrip("@") != str(x).strip().lstrip("@"):
+        problems.append(
+            problem(
+                article.source_path,
+                f"both Twitter ({str(twitter).strip()!r}) and X ({str(x).strip()!r}) are "
+                "given, and X is another name for Twitter; keep one line (the Twitter "
+                "one is used)",
+                field="x",
+                severity=WARNING,
+                content_root=content_root,
+            )
+        )
     for field in ("twitter", "x"):
         raw = article.metadata.get(field)
         if raw is None or not str(raw).strip():

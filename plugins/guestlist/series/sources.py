@@ -25,7 +25,7 @@ from ..core.handles import (
     parse_x,
 )
 from ..core.problems import ERROR, WARNING, ContentProblem, problem
-from ..core.reading import ContentRefused, read_source_text
+from ..core.reading import ContentRefused, inside, read_source_text
 from .model import GuestProfile, SeriesDescription
 
 PROFILE_FIELDS = ("name", "twitter", "x", "mastodon", "bluesky", "website", "avatar")
@@ -182,6 +182,8 @@ class ProfileFields:
             why = f"is not a path under {self.content_root.name}/ (write it like {example})"
         elif not _is_file(self.content_root / relative):
             why = f"is not a file under {self.content_root.name}/ (check the spelling)"
+        elif not inside(self.content_root / relative, self.content_root):
+            why = "is a link to something outside the content folder, which is not copied"
         elif not any(Path(relative).is_relative_to(folder) for folder in static_paths):
             folders = ", ".join(f"{folder}/" for folder in static_paths)
             why = f"is outside the folders copied to the site ({folders})"
