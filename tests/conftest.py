@@ -1,12 +1,14 @@
 """Shared fixtures: build a small site with the project's settings, read what it shows."""
 
 import logging
+import os
 import shutil
 import subprocess
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import hypothesis
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
@@ -182,3 +184,27 @@ def post(title, date="2026-03-02 09:00", body="Some words.", **fields):
 
 
 HOST_NOTE = '\n\n!!! host-note "Note from Ollie"\n    Thank you for writing.\n'
+
+
+# Hypothesis profiles. "ci" (the default) is what `make test` runs: few
+# examples, the same ones every run, no example database. "long" runs many more
+# examples for the property and fuzz tests, new random ones each run:
+#     GUESTLIST_FUZZ=long make test PYTEST_ARGS=tests/core/test_fuzz.py
+# A test with its own @settings(max_examples=…) keeps that number in both;
+# tests/core/test_fuzz.py scales its whole-site builds by FUZZ_PROFILE.
+hypothesis.settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    max_examples=60,
+    suppress_health_check=[hypothesis.HealthCheck.too_slow],
+)
+hypothesis.settings.register_profile(
+    "long",
+    deadline=None,
+    max_examples=2000,
+    suppress_health_check=[hypothesis.HealthCheck.too_slow],
+)
+FUZZ_PROFILE = "long" if os.environ.get("GUESTLIST_FUZZ") == "long" else "ci"
+hypothesis.settings.load_profile(FUZZ_PROFILE)

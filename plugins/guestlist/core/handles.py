@@ -126,6 +126,10 @@ def parse_website(raw: object) -> str:
     text = _clean(raw, WEBSITE_RULE)
     if any(character.isspace() or character in "<>\"'`" for character in text):
         raise HandleError("the address contains a space or a quote", WEBSITE_RULE)
+    # Control and format characters: urlsplit drops those before the scheme, as
+    # browsers do, so "\x01https://…" would pass as an https address.
+    if not text.isprintable():
+        raise HandleError("the address contains an invisible character", WEBSITE_RULE)
     try:
         parts = urlsplit(text)
         hostname = parts.hostname
