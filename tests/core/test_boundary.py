@@ -285,7 +285,8 @@ def test_a_tag_with_no_letter_or_digit_is_left_out_on_its_line(build_site):
 def test_a_redirect_never_sends_away_what_the_site_serves(build_site):
     files = {
         "posts/a.md": post(
-            "A", Redirect_from="/feeds/all.atom.xml, /feeds/tags/x.rss.xml, /theme/css/a.css"
+            "A",
+            Redirect_from="/feeds/all.atom.xml, /feeds/tags/x.rss.xml, /theme/css/a.css",
         ),
         "posts/b.md": post("B", Tags="x"),
     }

@@ -114,8 +114,20 @@ def build_series(
             continue
         if _is_future(article, now):
             continue
-        index = _read_index(article, problems, content_root)
         key = series_key(name)
+        if key not in described and not _slug(name, settings):
+            problems.append(
+                problem(
+                    article.source_path,
+                    f"the series name {name[:60]!r} has no letter or digit to make its "
+                    "page's address from, so the post is in no series; write it in words",
+                    field="series",
+                    severity=ERROR,
+                    content_root=content_root,
+                )
+            )
+            continue
+        index = _read_index(article, problems, content_root)
         written_names.setdefault(key, name)
         members.setdefault(key, []).append(
             (ordering_key(index, article.date, article.source_path), article, index)
@@ -284,11 +296,7 @@ def _make_series(written_name, description, settings):
         description_path = description.source_path
     else:
         name = written_name
-        slug = slugify(
-            name,
-            regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-            preserve_case=False,
-        )
+        slug = _slug(name, settings)
         singular = settings["GUEST_SERIES_DEFAULT_SINGULAR"]
         plural = plural_of(singular)
         host = settings.get("AUTHOR")
@@ -304,6 +312,13 @@ def _make_series(written_name, description, settings):
         url=settings["GUEST_SERIES_URL"].format(slug=slug),
         save_as=settings["GUEST_SERIES_SAVE_AS"].format(slug=slug),
         description_path=description_path,
+    )
+
+
+def _slug(name: str, settings: Mapping[str, Any]) -> str:
+    """A series' slug when it has no description: the slug of its name."""
+    return slugify(
+        name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []), preserve_case=False
     )
 
 
