@@ -258,7 +258,7 @@ def test_a_file_with_metadata_only_is_a_post_with_no_words(build_site):
     [
         ("Lang", '"><script>alert(1)</script>', "is not a language code"),
         ("Lang", "../../../x", "is not a language code"),
-        ("Status", "drafty", "is not published, draft or hidden"),
+        ("Status", "drafty", "is not published, draft, hidden or skip"),
         ("Template", "../../../etc/passwd", "is not one of the theme's templates"),
         ("Template", "nosuch", "is not one of the theme's templates"),
     ],
@@ -267,7 +267,9 @@ def test_a_word_field_of_the_wrong_form_is_not_used(build_site, field, value, sa
     site = build_site({"posts/a.md": post("A", **{field: value})})
     (message,) = site.messages
     assert message.startswith(f"content/posts/a.md:3: error: {field} ") and said in message
-    assert site.exists("2026/03/a/")
+    # A Status that cannot be read keeps the post a draft: never published on a guess.
+    assert site.exists("2026/03/a/") is (field != "Status")
+    assert site.exists("drafts/a/") is (field == "Status")
     assert all("<" not in path for path in site.files("**/*"))
 
 
@@ -293,7 +295,7 @@ def test_a_redirect_never_sends_away_what_the_site_serves(build_site):
     site = build_site(files, SITEURL="https://b.example")
     messages = site.messages_about("content/posts/a.md")
     assert len(messages) == 3
-    assert "would overwrite the feed feeds/all.atom.xml" in messages[0]
-    assert "would overwrite a feed (feeds/tags/{slug}.rss.xml)" in messages[1]
-    assert "would overwrite the theme's own files" in messages[2]
+    assert "is the feed feeds/all.atom.xml, which the site still serves" in messages[0]
+    assert "is a feed (feeds/tags/{slug}.rss.xml), which the site still" in messages[1]
+    assert "is the theme's own files, which the site still serves" in messages[2]
     assert "/2026/03/a/" not in (site.output / "_redirects").read_text()

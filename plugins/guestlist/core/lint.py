@@ -48,8 +48,8 @@ WORD_FIELDS = {
         "`Lang: en` or `Lang: pt-BR`",
     ),
     "status": (
-        re.compile(r"^(published|draft|hidden)$"),
-        "published, draft or hidden",
+        re.compile(r"^\s*(published|draft|hidden|skip)\s*$", re.IGNORECASE),
+        "published, draft, hidden or skip",
         "`Status: draft`",
     ),
 }
@@ -66,6 +66,7 @@ class Checked:
     slug: str | None = None  # the slug to use instead of the one written or derived
     dropped: list[str] = field(default_factory=list)  # metadata keys not to use
     repeated: set[str] = field(default_factory=set)  # keys set on two lines or more
+    replaced: dict[str, str] = field(default_factory=dict)  # metadata to use instead
 
 
 def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Checked:
@@ -106,13 +107,20 @@ def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Che
             checked.dropped.append(item.key)
         elif item.key in WORD_FIELDS and not WORD_FIELDS[item.key][0].match(item.value):
             rule, example = WORD_FIELDS[item.key][1:]
+            # An unreadable Status could have meant draft: never publish on a guess.
+            instead = (
+                "the post is kept as a draft" if item.key == "status" else "it is not used"
+            )
             found.add(
                 item.line,
-                f"{item.written} {item.value[:60]!r} is not {rule}, so it is not used; "
+                f"{item.written} {item.value[:60]!r} is not {rule}, so {instead}; "
                 f"write it like {example}, or remove the line",
                 ERROR,
             )
-            checked.dropped.append(item.key)
+            if item.key == "status":
+                checked.replaced["status"] = "draft"
+            else:
+                checked.dropped.append(item.key)
         elif item.key == "template" and not _template_exists(item.value, settings):
             found.add(
                 item.line,

@@ -66,6 +66,7 @@ class GuestMarkdownReader(MarkdownReader):
         self._drop_names_without_address(metadata, source_path, checked)
         for key in checked.dropped:
             metadata.pop(key, None)
+        metadata.update(checked.replaced)
         slug = checked.slug or self._shortened_slug(metadata, source_path, checked)
         if slug:
             metadata["slug"] = slug

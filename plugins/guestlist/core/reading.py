@@ -11,6 +11,7 @@ endings are accepted and removed.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from .problems import ERROR, ContentProblem, display_path
@@ -45,6 +46,14 @@ def read_source_text(path: str | Path, content_root: str | Path) -> str:
             ContentProblem(path=shown, message=message, severity=ERROR, line=line)
         )
 
+    try:
+        Path(path).resolve(strict=True)
+    except (RuntimeError, OSError) as error:
+        if isinstance(error, RuntimeError) or error.errno == errno.ELOOP:
+            raise refuse(
+                "the file is a link to itself (a loop of links), so the build does not "
+                "read it; replace the link with the file"
+            ) from error
     if not inside(path, content_root):
         raise refuse(
             "the file is a link to something outside the content folder, so the build "

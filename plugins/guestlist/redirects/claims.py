@@ -68,7 +68,12 @@ def overwrite_problem(
 ) -> ContentProblem:
     """The error for a redirect whose page would replace `other` (in words)."""
     own = display_path(redirect.source_path, content_root)
-    if other == own:
+    if not redirect.save_as:  # only lines in the server maps: nothing is overwritten
+        message = (
+            f"Redirect_from {redirect.old_path!r} is {other}, which the site still "
+            "serves, so it is not redirected; remove it from Redirect_from"
+        )
+    elif other == own:
         message = (
             f"Redirect_from {redirect.old_path!r} is this file's own address; "
             "remove it from Redirect_from"
