@@ -115,26 +115,29 @@ class FeedsGenerator(Generator):
                 ),
                 series.articles,  # the whole series, in Series_index order
             )
-        for author, articles in self.context.get("authors", []):
-            yield (
+        # An author's and a tag's feed: (catalogue links, their page, description, author).
+        listed = [
+            (
                 catalogue.for_author(author),
-                head(
-                    _page_url(site, author),
-                    f"Posts by {_plain(author.name)} on {_plain(site_name)}",
-                    author.name,
-                ),
-                _newest(articles, list_items),
+                author,
+                f"Posts by {_plain(author.name)} on {_plain(site_name)}",
+                author.name,
+                articles,
             )
-        for tag, articles in self.context.get("tags", []):
-            yield (
+            for author, articles in self.context.get("authors", [])
+        ] + [
+            (
                 catalogue.for_tag(tag),
-                head(
-                    _page_url(site, tag),
-                    f"Posts tagged “{_plain(tag.name)}” on {_plain(site_name)}",
-                    owner,
-                ),
-                _newest(articles, list_items),
+                tag,
+                f"Posts tagged “{_plain(tag.name)}” on {_plain(site_name)}",
+                owner,
+                articles,
             )
+            for tag, articles in self.context.get("tags", [])
+        ]
+        for links, subject, description, author, articles in listed:
+            page = _page_url(site, subject)
+            yield links, head(page, description, author), _newest(articles, list_items)
 
     def _entry_site(self):
         settings = self.settings
