@@ -115,8 +115,16 @@ github: $(RUNTIME_STAMP) ## Publish, then commit output/ to the gh-pages branch 
 	$(MAKE) --no-print-directory publish
 	$(VENV)/bin/ghp-import -m "Publish the site" -b $(GITHUB_PAGES_BRANCH) -n -p $(OUTPUTDIR)
 
-test: $(TEST_STAMP) ## Run the whole test suite.
-	$(PY) -m pytest $(PYTEST_ARGS)
+# The fast tier: what a machine with only python3 and make can check. Its last
+# line says what it left out, and the one command that checks that too.
+FAST_TIER = not tools and not bench and not slow
+test: $(TEST_STAMP) ## Run the unit and site tests (no browser, validator or Lighthouse): the fast tier.
+	$(PY) -m pytest -m "$(FAST_TIER)" $(PYTEST_ARGS)
+	@echo "make test did not check: the browser, accessibility, HTML-validator and Lighthouse tests, the bench smoke test and the slow tests; make test-all checks them (needs Chromium, Java and Node: bash .ci/install-tools)."
+
+test-all: $(TEST_STAMP) $(BENCH_STAMP) ## Run every test; fails, never skips, when Chromium, Java or Lighthouse is missing.
+	@$(PY) tools/require_tools.py
+	GUESTLIST_REQUIRE_TOOLS=1 $(PY) -m pytest $(PYTEST_ARGS)
 
 settings-doc: $(RUNTIME_STAMP) ## Write the table of settings in docs/settings.md from the code's schemas.
 	$(PY) tools/settings_doc.py
@@ -133,4 +141,4 @@ $(BENCH_STAMP): requirements.txt bench/requirements-c.txt
 bench: $(RUNTIME_STAMP) $(BENCH_STAMP) ## Time builds against plain Pelican (QUICK=1: a 3-minute run); writes docs/benchmark.md.
 	$(PY) -m bench --bench-python $(BENCH_VENV)/bin/python $(BENCHOPTS)
 
-.PHONY: help venv html clean regenerate serve devserver publish check newpost rsync_upload github test settings-doc lint bench
+.PHONY: help venv html clean regenerate serve devserver publish check newpost rsync_upload github test test-all settings-doc lint bench

@@ -1,5 +1,6 @@
 """Relative addresses in a post's HTML become absolute for feeds; nothing else changes."""
 
+import re
 from urllib.parse import urljoin
 
 import pytest
@@ -112,4 +113,6 @@ def test_every_link_ends_absolute_and_text_is_kept(paths, text):
     soup = BeautifulSoup(result, "html.parser")
     links = soup.find_all("a")
     assert [a["href"] for a in links] == [urljoin(PAGE, path) for path in paths]
-    assert [a.get_text() for a in links] == [text] * len(paths)
+    # The text as written, not as a parser reads it back: html.parser turns a
+    # lone tab or carriage return into a space (which made this test flaky).
+    assert re.findall(r">([^<]*)</a>", result) == [text] * len(paths)

@@ -16,6 +16,7 @@ from bench.harness import SizeResult
 from bench.measure import BuildFailed, Measurement, run_build
 from bench.sitegen import edit_post, generate_site
 from conftest import ROOT
+from served_site import require
 
 BENCH_PYTHON = ROOT / ".venv-bench" / "bin" / "python"
 X_HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
@@ -168,10 +169,9 @@ def test_a_rebuild_from_the_cache_reads_it(small_site):
     assert measured.articles == summary.posts
 
 
-@pytest.mark.skipif(
-    not BENCH_PYTHON.exists(), reason="the bench venv is made by the first `make bench`"
-)
+@pytest.mark.bench
 def test_pelican_series_and_neighbors_build_the_same_posts(small_site):
+    require(BENCH_PYTHON.exists(), "The bench venv", "make test-all (or make bench)")
     root, summary = small_site
     measured, _ = build("C", root, summary, python=BENCH_PYTHON)
     assert measured.articles == summary.posts

@@ -20,6 +20,9 @@ from served_site import (
     served_demo,
 )
 
+# Needs Chromium, Java or Lighthouse: make test-all runs it, make test does not.
+pytestmark = pytest.mark.tools
+
 try:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright

