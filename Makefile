@@ -126,6 +126,9 @@ test-all: $(TEST_STAMP) $(BENCH_STAMP) ## Run every test; fails, never skips, wh
 	@$(PY) tools/require_tools.py
 	GUESTLIST_REQUIRE_TOOLS=1 $(PY) -m pytest $(PYTEST_ARGS)
 
+golden: $(RUNTIME_STAMP) ## Write the demo's golden snapshot (tests/golden/) from content/: review its diff.
+	$(PY) tools/golden.py
+
 settings-doc: $(RUNTIME_STAMP) ## Write the table of settings in docs/settings.md from the code's schemas.
 	$(PY) tools/settings_doc.py
 
@@ -141,4 +144,4 @@ $(BENCH_STAMP): requirements.txt bench/requirements-c.txt
 bench: $(RUNTIME_STAMP) $(BENCH_STAMP) ## Time builds against plain Pelican (QUICK=1: a 3-minute run); writes docs/benchmark.md.
 	$(PY) -m bench --bench-python $(BENCH_VENV)/bin/python $(BENCHOPTS)
 
-.PHONY: help venv html clean regenerate serve devserver publish check newpost rsync_upload github test test-all settings-doc lint bench
+.PHONY: help venv html clean regenerate serve devserver publish check newpost rsync_upload github test test-all golden settings-doc lint bench
