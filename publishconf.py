@@ -24,6 +24,20 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 
+# The embargo: a draft, and a post dated after the build (WITH_FUTURE_DATES is
+# False in pelicanconf.py, so Pelican makes it a draft), gets no page on the
+# web. Pelican writes drafts to DRAFT_SAVE_AS, where anyone who guesses the
+# address could read them; the development build still does, for their authors.
+# Every draft kind is covered: posts and pages, and their translations. Their
+# URLs are empty too, so no link names a draft's slug. A draft's own Save_as or
+# URL outranks these; `make publish` (tools/publish.py) empties those as well.
+# Drafts are in no listing, feed, series, redirect or map of either build
+# (Pelican lists only published posts; the plugins follow it).
+DRAFT_URL = DRAFT_SAVE_AS = ""
+DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""
+
 # A published build starts from an empty output folder, so that nothing
 # removed from content lingers on the site.
 DELETE_OUTPUT_DIRECTORY = True
