@@ -17,10 +17,10 @@ That is, whatever stops the build:
   the new folder is swapped in, a signal waits until both renames are done,
   and then the old site is put back: never half of one, never neither.
 
-The publish build also keeps the embargo: drafts, and the posts dated after
-the build (which Pelican makes drafts), get no page and no address, even one a
-post asks for with `Save_as` or `URL` (publishconf.py empties DRAFT_SAVE_AS and
-the like for every other draft).
+The publish build keeps the embargo: publishconf.py empties DRAFT_SAVE_AS and
+the like, and with that the guestlist plugins write no draft (nor a post dated
+after the build, which Pelican makes a draft) and link none, even at an address
+the post asks for with `Save_as` or `URL` (plugins/guestlist/core/outputs.py).
 
 Any option Pelican accepts may follow (`make publish PELICANOPTS=...`).
 """
@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pelican import get_instance, parse_arguments, signals
+from pelican import get_instance, parse_arguments
 from pelican.log import DEFAULT_LOG_HANDLER
 from pelican.log import init as init_logging
 
@@ -127,20 +127,6 @@ def _count_errors_whatever_is_shown(verbosity: int | None) -> None:
     DEFAULT_LOG_HANDLER.setLevel(verbosity or logging.NOTSET)
 
 
-def embargo(generator: Any) -> None:
-    """article/page_generator_finalized: a draft gets no page and no address.
-
-    Pelican writes a draft to DRAFT_SAVE_AS, or to its own `Save_as`, which
-    outranks every setting; a link to it (`{filename}`) points at its `URL`.
-    Emptied here, a draft is written nowhere, and a link to it goes to the
-    home page rather than naming it.
-    """
-    for name in ("drafts", "drafts_translations", "draft_pages", "draft_translations"):
-        for draft in getattr(generator, name, ()):
-            draft.override_save_as = ""
-            draft.override_url = ""
-
-
 def build(
     content: str | Path,
     new_output: Path,
@@ -159,8 +145,6 @@ def build(
     _count_errors_whatever_is_shown(args.verbosity)
     errors = _CountErrors()
     logging.getLogger().addHandler(errors)
-    signals.article_generator_finalized.connect(embargo)
-    signals.page_generator_finalized.connect(embargo)
     settings = {}
     finished = False
     try:
@@ -177,8 +161,6 @@ def build(
             exc_info=args.verbosity == logging.DEBUG,
         )
     finally:
-        signals.article_generator_finalized.disconnect(embargo)
-        signals.page_generator_finalized.disconnect(embargo)
         logging.getLogger().removeHandler(errors)
     return finished, errors.count, settings
 

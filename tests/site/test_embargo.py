@@ -218,11 +218,6 @@ def test_publishconf_alone_writes_no_draft_anywhere(tmp_path):
     assert [path for path in written if "draft" in path or "future" in path] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Pelican writes a draft to its own Save_as whatever DRAFT_SAVE_AS says; "
-    "only tools/publish.py empties it (a fix for plugins/, reported)",
-)
 def test_publishconf_alone_writes_no_page_a_draft_asks_for(tmp_path):
     written = pelican_with_publishconf(tmp_path, FILES)
     assert "quokka-saved.html" not in written

@@ -9,7 +9,9 @@ lists what each output path will hold, in the order of who decides: the
 site's own pages (home, archives, tags, categories, authors, series, feeds,
 redirect maps, the theme's folder) first, then pages, then posts, then
 static files. A later claim on a path already taken is an error naming both
-files, and the later file is not written; the rest of the site is.
+files, and the later file is not written; the rest of the site is. Where the
+settings write no drafts (DRAFT_SAVE_AS = "", as a publish build), no draft
+is written or linked, even at an address of its own.
 """
 
 from __future__ import annotations
@@ -42,7 +44,14 @@ def guard_outputs(generators: Sequence[Any], **kwargs: Any) -> None:
     taken: dict[str, str] = dict(site_outputs(generators, settings, context))
     theme_folder = normal(settings.get("THEME_STATIC_DIR") or "theme") + "/"
     problems = []
+    embargo = not settings.get("DRAFT_SAVE_AS")
     for content in contents_in_order(generators):
+        if embargo and getattr(content, "status", "") == "draft":
+            # A draft's own Save_as or URL would win over DRAFT_SAVE_AS = "":
+            # where the settings publish no drafts, none is written or linked.
+            content.override_save_as = ""
+            content.override_url = ""
+            continue
         save_as = getattr(content, "save_as", "")
         if not save_as:
             continue
