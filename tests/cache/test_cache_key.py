@@ -82,9 +82,9 @@ def test_an_imported_extension_of_the_sites_own_is_covered(tmp_path, monkeypatch
 
 
 def test_the_project_hashes_its_whole_package_once(tmp_path):
-    from conftest import ROOT, project_settings
+    from conftest import DEMO_CONTENT, project_settings
 
-    settings = project_settings(ROOT / "content", tmp_path / "output")
+    settings = project_settings(DEMO_CONTENT, tmp_path / "output")
     names = [name for name, _ in extension_sources(settings)]
     # Every feature's files, typography's included, are hashed as one folder,
     # not listed again as another plugin's.

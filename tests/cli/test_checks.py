@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import HOST_NOTE, ROOT, post, write_files
+from conftest import DEMO_CONTENT, HOST_NOTE, ROOT, post, write_files
 from guestlist.cli.checks import check_site
 from guestlist.core.frontmatter import parse_header, prose_lines
 from guestlist.core.lint import date_problem
@@ -51,7 +51,10 @@ def test_every_bad_example_is_reported():
 
 def test_the_demo_site_passes_and_make_check_says_so():
     result = subprocess.run(
-        ["make", "--no-print-directory", "check"], cwd=ROOT, capture_output=True, text=True
+        ["make", "--no-print-directory", "check", f"INPUTDIR={DEMO_CONTENT}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert " error: " not in result.stdout
@@ -264,7 +267,7 @@ def test_the_check_writes_nothing_to_the_output_folder(tmp_path):
 
 def test_a_misspelt_setting_fails_the_check_with_the_build_s_words(tmp_path):
     (tmp_path / "site_settings.py").write_text(
-        f"from pelicanconf import *\nPATH = {str(ROOT / 'content')!r}\n"
+        f"from pelicanconf import *\nPATH = {str(DEMO_CONTENT)!r}\n"
         "GUEST_SERIES_LABEL_MAX_LENGHT = 40\n",
         encoding="utf-8",
     )

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, post, project_settings
+from conftest import DEMO_CONTENT, ROOT, post, project_settings
 from guestlist.core.markers import switch_is_on as mentions_wanted
 from guestlist.markdown.mentions import link_mentions
 
@@ -176,7 +176,7 @@ def test_the_linker_splits_text_into_the_same_text_and_links():
 # The property: on any HTML-like Markdown, the linker changes no visible text,
 # puts no link inside a link (or code), and never raises.
 
-MARKDOWN_SETTINGS = project_settings(ROOT / "content", ROOT / "output")["MARKDOWN"]
+MARKDOWN_SETTINGS = project_settings(DEMO_CONTENT, ROOT / "output")["MARKDOWN"]
 FRAGMENTS = [
     "@jo",
     "@jo_example",

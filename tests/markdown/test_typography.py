@@ -16,7 +16,7 @@ OURS = "guestlist.markdown.typography"
 
 def site_extensions():
     """The Markdown extensions pelicanconf.py configures, by name."""
-    settings = project_settings(ROOT / "content", ROOT / "output")
+    settings = project_settings(DEMO_CONTENT, ROOT / "output")
     configs = dict(settings["MARKDOWN"]["extension_configs"])
     assert SMARTY not in configs
     return configs

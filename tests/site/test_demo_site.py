@@ -1,8 +1,11 @@
-"""The site in content/ builds and reads right, whatever posts it holds.
+"""The demo builds and reads right, whatever posts it holds.
 
-These tests check the shipped demo today and the host's own blog tomorrow, so
-they assert what must hold for any content (no errors, every series post
-numbered and linked consistently), not the demo's particular posts.
+These tests build the tests' own copy of the demo (tests/fixtures/demo/, not
+content/, which a host replaces with their blog; the shipped content/ is
+checked by the golden snapshot, tests/site/test_golden.py). They assert what
+must hold for any content (no errors, every series post numbered and linked
+consistently), not the demo's particular posts, so they hold as the copy
+changes.
 """
 
 import re
