@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Where Debian puts Chromium, when it is not on PATH.
+CHROMIUM_FALLBACK = Path("/usr/bin/chromium")
 INSTALL = "bash .ci/install-tools (as root, or with sudo)"
 
 
@@ -18,7 +20,7 @@ def missing() -> list[str]:
     """What the full test tier needs that this machine does not have."""
     chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
     needs = {
-        "Chromium (Debian's chromium)": chromium or Path("/usr/bin/chromium").is_file(),
+        "Chromium (Debian's chromium)": chromium or CHROMIUM_FALLBACK.is_file(),
         "a Java runtime, for the Nu HTML Checker": shutil.which("java"),
         "Node": shutil.which("node"),
         "Lighthouse (npm ci)": (ROOT / "node_modules" / ".bin" / "lighthouse").is_file(),

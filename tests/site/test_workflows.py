@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+import sys
 
 import pytest
 import yaml
@@ -72,3 +73,25 @@ def test_actionlint_finds_nothing_in_the_workflows(tmp_path):
     )
     found = subprocess.run([*lint, str(bad)], capture_output=True, text=True)
     assert found.returncode == 1 and "potentially untrusted" in found.stdout
+
+
+def test_test_all_names_each_missing_program_and_how_to_install_it(
+    monkeypatch, tmp_path, capsys
+):
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import require_tools
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    # A machine with nothing but Python: no program on PATH, no npm tools.
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("CHROMIUM_PATH", raising=False)
+    monkeypatch.setattr(require_tools, "ROOT", tmp_path)
+    monkeypatch.setattr(require_tools, "CHROMIUM_FALLBACK", tmp_path / "chromium")
+    assert require_tools.main() == 2
+    said = capsys.readouterr().err
+    for name in ("Chromium", "Java", "Node", "Lighthouse"):
+        assert name in said
+    assert said.rstrip().endswith(
+        "Install them with: bash .ci/install-tools (as root, or with sudo)"
+    )
