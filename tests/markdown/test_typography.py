@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bench.sitegen import generate_site
 from conftest import DEMO_CONTENT, ROOT, post, project_settings, schema_defaults
-from guestlist.core.lifecycle import problems_of
+from guestlist.core.problems import collector_for
 from guestlist.markdown.plugin import SMARTY, add_markdown_extensions
 
 OURS = "guestlist.markdown.typography"
@@ -246,6 +246,6 @@ def test_the_plugin_adds_its_extensions_by_name():
 def test_smarty_as_well_is_reported():
     pelican = _Pelican(schema_defaults(MARKDOWN={"extension_configs": {SMARTY: {}}}))
     add_markdown_extensions(pelican)
-    (problem,) = problems_of(pelican.settings).problems
+    (problem,) = collector_for(pelican.settings).problems
     assert problem.field == "MARKDOWN" and problem.path == "pelicanconf.py"
     assert SMARTY in str(problem) and "take" in str(problem)

@@ -21,8 +21,8 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from ..core.lifecycle import SETTINGS_FILE, problems_of, shown_from_here
-from ..core.problems import ERROR, WARNING, ContentProblem, display_path
+from ..core.lifecycle import SETTINGS_FILE, shown_from_here
+from ..core.problems import ERROR, WARNING, ContentProblem, collector_for, display_path
 from ..core.settings import SettingsError
 
 
@@ -96,7 +96,7 @@ def _build(settings: dict) -> list[ContentProblem]:
         except SettingsError:
             pass  # its problems are in the collector, reported already
         except Exception as error:  # the build's crash: said once, as a problem
-            collector = problems_of(settings)
+            collector = collector_for(settings)
             collector.add(
                 ContentProblem(
                     path=settings[SETTINGS_FILE],
@@ -105,7 +105,7 @@ def _build(settings: dict) -> list[ContentProblem]:
                 )
             )
             collector.report()
-    return problems_of(settings).reported
+    return collector_for(settings).reported
 
 
 @contextlib.contextmanager

@@ -39,11 +39,6 @@ def connect_core() -> None:
     signals.finalized.connect(report_problems)
 
 
-def problems_of(settings: MutableMapping[str, Any]) -> ProblemCollector:
-    """The build's problem collector."""
-    return collector_for(settings)
-
-
 def settings_file_of(settings: MutableMapping[str, Any]) -> str:
     """The settings file, as messages about a setting name it."""
     return settings.get(SETTINGS_FILE) or "pelicanconf.py"
@@ -77,7 +72,7 @@ def start_build(pelican: Any, **kwargs: Any) -> None:
 
 def report_problems(pelican: Any, **kwargs: Any) -> None:
     """finalized: report every problem of the build once, sorted by file and line."""
-    collector = problems_of(pelican.settings)
+    collector = collector_for(pelican.settings)
     listener = collector.listener
     _stop_listening(collector)
     if listener is not None:

@@ -23,8 +23,8 @@ from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from ..core.lifecycle import problems_of, settings_file_of
-from ..core.problems import ERROR, WARNING, ContentProblem, problem
+from ..core.lifecycle import settings_file_of
+from ..core.problems import ERROR, WARNING, ContentProblem, collector_for, problem
 from .catalogue import ATOM, FeedCatalogue, FeedLink, settings_problems
 from .entries import (
     METADATA_FIELDS,
@@ -61,7 +61,7 @@ class FeedsGenerator(Generator):
         self.catalogue = FeedCatalogue.from_settings(
             self.settings, has_articles=bool(self.context.get("articles"))
         )
-        problems_of(self.settings).extend(
+        collector_for(self.settings).extend(
             settings_problems(self.settings, settings_file_of(self.settings))
         )
         self.context["guest_feeds"] = self.catalogue
@@ -82,7 +82,7 @@ class FeedsGenerator(Generator):
         )
         for links, head, articles in feeds:
             self._write(links, head, articles, site)
-        problems_of(self.settings).extend(self.problems)
+        collector_for(self.settings).extend(self.problems)
 
     def _feeds(self, site):
         """(links, head, articles) for every feed: the site's, then each series',

@@ -10,8 +10,8 @@ from typing import Any
 
 from pelican import signals
 
-from ..core.lifecycle import connect_core, problems_of, settings_file_of
-from ..core.problems import WARNING, ContentProblem
+from ..core.lifecycle import connect_core, settings_file_of
+from ..core.problems import WARNING, ContentProblem, collector_for
 from . import mentions, tweets, typography
 
 # Python-Markdown's own extension for smart punctuation: both at once would do it twice.
@@ -25,7 +25,7 @@ def add_markdown_extensions(pelican: Any, **kwargs: Any) -> None:
     extension_configs = markdown.setdefault("extension_configs", {})
     extension_configs.setdefault(typography.__name__, {})
     if SMARTY in extension_configs or SMARTY in markdown.get("extensions", ()):
-        problems_of(settings).add(
+        collector_for(settings).add(
             ContentProblem(
                 path=settings_file_of(settings),
                 message=f"MARKDOWN loads {SMARTY} as well as the guestlist.markdown "

@@ -18,8 +18,8 @@ from pelican.contents import Article, Page
 from pelican.generators import Generator
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from ..core.lifecycle import problems_of, settings_file_of
-from ..core.problems import ERROR, ContentProblem, display_path
+from ..core.lifecycle import settings_file_of
+from ..core.problems import ERROR, ContentProblem, collector_for, display_path
 from .claims import (
     claimed_outputs,
     claimed_patterns,
@@ -95,7 +95,7 @@ class RedirectGenerator(Generator):
                 self._write(
                     writer, save_as, as_is, {"text": render(written)}, setting=setting
                 )
-        problems_of(self.settings).extend(self.problems)
+        collector_for(self.settings).extend(self.problems)
 
     def _write(
         self,

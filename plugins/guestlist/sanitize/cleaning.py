@@ -20,8 +20,7 @@ from typing import Any
 
 from pelican.contents import Article, Page
 
-from ..core.lifecycle import problems_of
-from ..core.problems import ERROR, display_path, problem
+from ..core.problems import ERROR, collector_for, display_path, problem
 from .policy import ALLOW_FIELD, clean_html, is_allowed
 from .report import unsafe_html_problems
 
@@ -48,7 +47,7 @@ def sanitize_content(content: Any, **kwargs: Any) -> None:
                 display_path(content.source_path, content_root),
             )
         return
-    collector = problems_of(settings)
+    collector = collector_for(settings)
     if is_allowed(content.metadata):
         collector.add(
             problem(
@@ -110,7 +109,7 @@ def sanitize_source(
         return None
     cleaned, removed = clean_html(html)
     if removed:
-        problems_of(settings).extend(
+        collector_for(settings).extend(
             unsafe_html_problems(path, html, settings["PATH"], trusted_by_host=False)
         )
     return cleaned

@@ -13,8 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..core.lifecycle import problems_of
-from ..core.problems import ERROR, ContentProblem, display_path
+from ..core.problems import ERROR, ContentProblem, collector_for, display_path
 from ..core.reading import inside
 
 # What in an SVG image runs when the image is opened on its own: a script, an
@@ -50,7 +49,7 @@ def check_static_files(generator: Any, **kwargs: Any) -> None:
         )
     # The list the context holds too: what Pelican copies.
     generator.staticfiles[:] = kept
-    problems_of(settings).extend(problems)
+    collector_for(settings).extend(problems)
 
 
 def refusal(path: Path, content_root: Path, allowed: set[str]) -> tuple[str, str] | None:

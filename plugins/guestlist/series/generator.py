@@ -12,7 +12,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from ..core.lifecycle import problems_of
+from ..core.problems import collector_for
 from ..core.signals import source_html_read
 from .guests import attach_profiles, attach_to_authors
 from .neighbours import attach_chronological_neighbours
@@ -112,7 +112,7 @@ class GuestSeriesGenerator(Generator):
         }
         self.context["guest_series"] = self.series
         self.context["guest_profiles"] = self.profiles
-        problems_of(settings).extend(self.problems)
+        collector_for(settings).extend(self.problems)
 
     def generate_output(self, writer: Any) -> None:
         relative_urls = self.settings.get("RELATIVE_URLS", False)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..core.lifecycle import problems_of, settings_file_of
-from ..core.problems import WARNING, ContentProblem
+from ..core.lifecycle import settings_file_of
+from ..core.problems import WARNING, ContentProblem, collector_for
 from ..core.settings import Schema, Setting
 from .colours import AA_TEXT, Colour, contrast, legible_on, worst_contrast
 from .host import profile_link
@@ -111,7 +111,7 @@ def prepare_theme_settings(pelican: Any, **kwargs: Any) -> None:
     settings = pelican.settings
 
     def report(name: str, message: str) -> None:
-        problems_of(settings).add(
+        collector_for(settings).add(
             ContentProblem(
                 path=settings_file_of(settings),
                 message=message,
