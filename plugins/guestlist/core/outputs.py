@@ -26,7 +26,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 
 from .problems import ERROR, ContentProblem, collector_for, display_path, problem
 
-_FEED_SETTING = re.compile(r"^(FEED_|[A-Z_]+_FEED_)(ATOM|RSS)$")
+# A setting that names a feed's path: Pelican's (FEED_ATOM …) and ours.
+FEED_SETTING = re.compile(r"^(FEED_|[A-Z_]+_FEED_)(ATOM|RSS)$")
 
 
 def normal(save_as: str) -> str:
@@ -109,7 +110,7 @@ def site_outputs(
         yield normal(index), "the page listing every series"
     for name, value in settings.items():
         if isinstance(value, str) and value and "{" not in value:
-            if _FEED_SETTING.match(name):
+            if FEED_SETTING.match(name):
                 yield normal(value), f"the feed {value}"
             elif name.startswith("GUEST_SERIES_REDIRECTS_") and name.endswith("_SAVE_AS"):
                 yield normal(value), f"the redirect map {value}"

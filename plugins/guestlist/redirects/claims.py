@@ -10,18 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
+from ..core.outputs import FEED_SETTING, normal
 from ..core.problems import ContentProblem, display_path
 from .paths import Redirect, redirect_problem
-
-_FEED_SETTING = re.compile(r"^(FEED_|[A-Z_]+_FEED_)(ATOM|RSS)$")
-
-
-def normal(save_as: str) -> str:
-    """A save-as path as one string per file: no leading slash, no `./`."""
-    return PurePosixPath(str(save_as).lstrip("/")).as_posix()
 
 
 def claimed_outputs(
@@ -40,7 +34,7 @@ def claimed_outputs(
     for series in context.get("guest_series", []):
         claimed[normal(series.save_as)] = f"the series page of {series.name!r}"
     for name, value in settings.items():
-        if _FEED_SETTING.match(name) and isinstance(value, str) and "{" not in value:
+        if FEED_SETTING.match(name) and isinstance(value, str) and "{" not in value:
             claimed.setdefault(normal(value), f"the feed {value}")
     return claimed
 
@@ -91,7 +85,7 @@ def claimed_patterns(settings: Mapping[str, Any]) -> list[tuple[re.Pattern, str]
     """Paths the build writes by pattern: each feed of a kind, and the theme's folder."""
     patterns = []
     for name, value in settings.items():
-        if _FEED_SETTING.match(name) and isinstance(value, str) and "{slug}" in value:
+        if FEED_SETTING.match(name) and isinstance(value, str) and "{slug}" in value:
             regex = re.escape(normal(value)).replace(re.escape("{slug}"), "[^/]+")
             patterns.append((re.compile(f"^{regex}$"), f"a feed ({value})"))
     theme = normal(settings.get("THEME_STATIC_DIR") or "theme")

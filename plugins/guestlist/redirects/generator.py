@@ -19,13 +19,13 @@ from pelican.generators import Generator
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from ..core.lifecycle import settings_file_of
+from ..core.outputs import normal
 from ..core.problems import ERROR, ContentProblem, collector_for, display_path
 from .claims import (
     claimed_outputs,
     claimed_patterns,
     describe,
     keep_free,
-    normal,
     overwrite_problem,
     source_of_page,
 )
