@@ -237,3 +237,48 @@ def test_the_category_page_lists_every_title_on_one_page(build_site):
     assert titles == ["Guest post 3", "Guest post 2", "Guest post 1"]
     assert page.select_one(".pagination") is None
     assert not any(path.startswith("category/blog/page/") for path in site.pages())
+
+
+def test_every_page_of_the_demo_says_its_own_language(demo_site):
+    for path in demo_site.pages():
+        page = demo_site.page(path)
+        if page.html is not None:
+            assert page.html.get("lang") == "en", path
+
+
+def test_a_translation_says_its_language_and_links_back(build_site):
+    files = three_guests()
+    files["posts/guest-1-fr.md"] = post(
+        "Invité 1",
+        date="2026-03-02 09:00",
+        Slug="guest-post-1",
+        Lang="fr",
+        Series="Birthday Bloggers",
+        Series_index=1,
+        body="Des mots." + HOST_NOTE,
+    )
+    site = build_site(files)
+    french = site.page("guest-post-1-fr.html")
+    assert french.html["lang"] == "fr"
+    head = french.head.select('link[rel="alternate"][hreflang="en"]')
+    assert [link["href"] for link in head] == ["/2026/03/guest-post-1/"]
+    shown = french.select_one(".post-header .translations a[hreflang='en']")
+    assert shown["href"] == "/2026/03/guest-post-1/"
+    # In the French series, alone: a bar with its number, no empty one.
+    bar = french.select_one(".series-bar")
+    assert bar.select_one("strong").get_text() == "Guest #1"
+    assert "Birthday Bloggers" in bar.get_text()
+
+
+def test_a_page_in_a_series_lists_its_parts(build_site):
+    files = {
+        f"pages/{name.lower()}.md": f"Title: {name}\nSeries: Handbook\n\nA page.\n"
+        for name in ("Basics", "Advanced")
+    }
+    site = build_site(files)
+    page = site.page("basics/")
+    assert [li.get_text(strip=True) for li in page.select("ol.parts li")] == [
+        "Advanced",
+        "Basics",
+    ]
+    assert page.select_one("ol.parts [aria-current='page']").get_text() == "Basics"

@@ -17,6 +17,7 @@ from ..core.signals import source_html_read
 from .guests import attach_profiles, attach_to_authors
 from .neighbours import attach_chronological_neighbours
 from .ordering import (
+    build_page_series,
     build_series,
     host_note_problems,
     label_series,
@@ -43,12 +44,29 @@ def cleaned_sources(sources: dict, html_field: str, settings: dict) -> dict:
     return cleaned
 
 
+def _translations(items: list) -> list:
+    """The translations of `items` (Pelican keeps them on each original)."""
+    return [
+        translation for item in items for translation in getattr(item, "translations", [])
+    ]
+
+
+def _by_language(items: list) -> list[tuple[str, list]]:
+    """(lang, its items) for every language of `items`, in the order of the names."""
+    languages = {}
+    for item in items:
+        languages.setdefault(item.lang, []).append(item)
+    return sorted(languages.items())
+
+
 class GuestSeriesGenerator(Generator):
     """Series and guests: context for the templates, and the series pages."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.series = []
+        self.translated_series = []
+        self.page_series = []
         self.profiles = {}
         self.problems = []
 
@@ -89,21 +107,36 @@ class GuestSeriesGenerator(Generator):
         self.problems += attach_to_authors(everything, authors, self.profiles, content_root)
         attach_chronological_neighbours(published, unlisted)
 
-        for article in everything:
+        translations = _translations(published)
+        for article in everything + translations + _translations(unlisted):
             # Pelican set `series` from the metadata (a plain string); only
             # articles placed in a built series get a SeriesPosition below.
             article.series = None
-        built, found = build_series(
-            published, descriptions, settings, now_for(settings), content_root
-        )
+        now = now_for(settings)
+        built, found = build_series(published, descriptions, settings, now, content_root)
         self.problems += found
         in_series = []
         for series, indexes in built:
             label_series(series, indexes, settings)
             in_series += series.articles
         self.series = [series for series, _ in built]
+        # Each language's translations form series of their own (docs/content.md).
+        self.translated_series = []
+        for lang, items in _by_language(translations):
+            built, found = build_series(
+                items, descriptions, settings, now, content_root, translations=True
+            )
+            self.problems += found
+            for series, indexes in built:
+                series.lang, series.url, series.save_as = lang, None, ""
+                label_series(series, indexes, settings)
+                in_series += series.articles
+                self.translated_series.append(series)
+        self.page_series = self._page_series(settings, content_root)
         self.problems += short_title_problems(in_series, settings, content_root)
-        self.problems += host_note_problems(in_series, settings, content_root)
+        self.problems += host_note_problems(
+            self.series + self.translated_series, settings, content_root
+        )
 
         # Head meta is built as each article is written (social.py), once
         # static files are known; here only what it needs is kept.
@@ -111,8 +144,28 @@ class GuestSeriesGenerator(Generator):
             author.name: author.url for author, _ in authors
         }
         self.context["guest_series"] = self.series
+        self.context["guest_translated_series"] = self.translated_series
+        # pelican-series' names: series name -> its articles (pages), in order.
+        self.context["article_series"] = {s.name: s.articles for s in self.series}
+        self.context["page_series"] = {s.name: s.articles for s in self.page_series}
         self.context["guest_profiles"] = self.profiles
         collector_for(settings).extend(self.problems)
+
+    def _page_series(self, settings: dict, content_root: Path) -> list:
+        """Series of published pages, as pelican-series builds them: by
+        Series_index, then by title; no series page is written for them."""
+        pages = self.context.get("pages", [])
+        unlisted = self.context.get("hidden_pages", []) + self.context.get(
+            "draft_pages", []
+        )
+        everything = pages + unlisted
+        for page in everything + _translations(everything):
+            page.series = None
+        built, found = build_page_series(pages, settings, content_root)
+        self.problems += found
+        for series, indexes in built:
+            label_series(series, indexes, settings)
+        return [series for series, _ in built]
 
     def generate_output(self, writer: Any) -> None:
         relative_urls = self.settings.get("RELATIVE_URLS", False)

@@ -85,6 +85,7 @@ class SeriesDescription:
     plural: str | None = None
     host: str | None = None
     description_html: str = ""
+    host_notes: bool = True  # False: `Host_notes: off`, no missing-note warnings
 
 
 @dataclass
@@ -104,6 +105,10 @@ class Series:
     save_as: str
     articles: list = field(default_factory=list)
     description_path: str | None = None
+    host_notes: bool = True
+    # The language of a series of translations (see generator.py); None for the
+    # site's own series, in whatever language their posts are.
+    lang: str | None = None
 
     @property
     def count(self) -> int:
@@ -155,10 +160,11 @@ class SeriesPosition:
     next_url: str | None = None
     all_label: str = ""
 
-    # Names templates written for pelican-series use.
+    # Names templates written for pelican-series use, with its meanings.
     @property
     def index(self) -> int:
-        return self.number
+        """pelican-series' index: the place in `all`, from 1 (not the guest's number)."""
+        return self.place + 1
 
     @property
     def all_previous(self) -> list[Any]:
@@ -178,6 +184,7 @@ class SeriesPosition:
     first = _OfTheSeries()
     last = _OfTheSeries()
     count = _OfTheSeries()
+    lang = _OfTheSeries()
 
     @property
     def all(self) -> list[Any]:

@@ -82,11 +82,15 @@ def build_series(
     settings: Mapping[str, Any],
     now: datetime,
     content_root: Path,
+    *,
+    translations: bool = False,
 ) -> tuple[list[tuple[Series, list[int | None]]], list[ContentProblem]]:
     """Group `articles` into ordered Series; return them and the problems found.
 
     `articles` are Pelican's published, listed articles; `descriptions` maps
     series names to SeriesDescription. Nothing is attached to articles here.
+    With `translations`, they are one language's translations: a description
+    none of them uses, or numbers they leave out, are no problem.
     """
     problems = []
     described = {series_key(name): desc for name, desc in descriptions.items()}
@@ -142,11 +146,12 @@ def build_series(
         series = _make_series(written_names[key], description, settings)
         series.articles = [article for _, article, _ in entries]
         problems += _duplicate_problems(series, entries, content_root)
-        problems += _gap_problems(series, entries, content_root)
+        if not translations:
+            problems += _gap_problems(series, entries, content_root)
         all_series.append((series, [index for _, _, index in entries]))
 
     used = set(members)
-    for name, description in descriptions.items():
+    for name, description in descriptions.items() if not translations else ():
         if series_key(name) not in used:
             problems.append(
                 problem(
@@ -161,6 +166,42 @@ def build_series(
             )
 
     all_series.sort(key=lambda item: (item[0].first.date, item[0].slug))
+    return all_series, problems
+
+
+def build_page_series(
+    pages: Iterable[Any], settings: Mapping[str, Any], content_root: Path
+) -> tuple[list[tuple[Series, list[int | None]]], list[ContentProblem]]:
+    """Group published pages into Series as pelican-series does for pages.
+
+    Pages with a `Series_index` first, by it; the others after them, by title.
+    Page series are apart from article series (one name may be both), take no
+    description and have no series page: their `url` is None.
+    """
+    problems = []
+    members = {}  # series key -> list of (sort key, page, index or None)
+    written_names = {}
+    for page in pages:
+        name = page.metadata.get("series")
+        if isinstance(name, list):
+            name = name[0]
+        name = (name or "").strip()
+        if not name:
+            continue
+        key = series_key(name)
+        index = _read_index(page, problems, content_root)
+        written_names.setdefault(key, name)
+        sort_key = (index is None, index or 0, page.title or "", page.source_path)
+        members.setdefault(key, []).append((sort_key, page, index))
+    all_series = []
+    for key, entries in members.items():
+        entries.sort(key=lambda entry: entry[0])
+        series = _make_series(written_names[key], None, settings)
+        series.url, series.save_as = None, ""
+        series.articles = [page for _, page, _ in entries]
+        problems += _duplicate_problems(series, entries, content_root)
+        all_series.append((series, [index for _, _, index in entries]))
+    all_series.sort(key=lambda item: item[0].name)
     return all_series, problems
 
 
@@ -235,22 +276,36 @@ def short_title_problems(
 
 
 def host_note_problems(
-    articles: Iterable[Any], settings: Mapping[str, Any], content_root: Path
+    series_list: Iterable[Series], settings: Mapping[str, Any], content_root: Path
 ) -> list[ContentProblem]:
-    """A warning for each post in a series that has no host's note yet."""
+    """A warning for each post of a series that has no host's note yet.
+
+    None when the site (GUEST_SERIES_HOST_NOTE_WARNING) or the series'
+    description (`Host_notes: off`) switches them off, nor for a series none
+    of whose posts has a note: that series does without them.
+    """
+    if not settings.get("GUEST_SERIES_HOST_NOTE_WARNING", True):
+        return []
     note_type = settings["GUEST_SERIES_HOST_NOTE_TYPE"]
-    return [
-        problem(
-            article.source_path,
-            f"this post in the series {article.series.name!r} has no host's note "
-            f'yet; the host adds one at the end: `!!! {note_type} "Note from …"` '
-            "with the note indented under it",
-            severity=WARNING,
-            content_root=content_root,
-        )
-        for article in articles
-        if not has_host_note(article, note_type)
-    ]
+    problems = []
+    for series in series_list:
+        if not series.host_notes:
+            continue
+        without = [a for a in series.articles if not has_host_note(a, note_type)]
+        if len(without) == len(series.articles):
+            continue
+        problems += [
+            problem(
+                article.source_path,
+                f"this post in the series {series.name!r} has no host's note "
+                f'yet; the host adds one at the end: `!!! {note_type} "Note from …"` '
+                "with the note indented under it",
+                severity=WARNING,
+                content_root=content_root,
+            )
+            for article in without
+        ]
+    return problems
 
 
 def _is_future(article, now):
@@ -294,6 +349,7 @@ def _make_series(written_name, description, settings):
         host = description.host or settings.get("AUTHOR")
         description_html = description.description_html
         description_path = description.source_path
+        host_notes = description.host_notes
     else:
         name = written_name
         slug = _slug(name, settings)
@@ -302,6 +358,7 @@ def _make_series(written_name, description, settings):
         host = settings.get("AUTHOR")
         description_html = ""
         description_path = None
+        host_notes = True
     return Series(
         name=name,
         slug=slug,
@@ -312,6 +369,7 @@ def _make_series(written_name, description, settings):
         url=settings["GUEST_SERIES_URL"].format(slug=slug),
         save_as=settings["GUEST_SERIES_SAVE_AS"].format(slug=slug),
         description_path=description_path,
+        host_notes=host_notes,
     )
 
 

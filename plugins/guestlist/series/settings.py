@@ -99,6 +99,14 @@ SCHEMA = Schema(
             parse=positive_whole_number,
         ),
         Setting(
+            "GUEST_SERIES_HOST_NOTE_WARNING",
+            True,
+            "warn about a series post without a host's note; off here for every "
+            "series, or in one series' description with `Host_notes: off` (never "
+            "for a series none of whose posts has a note)",
+            (bool,),
+        ),
+        Setting(
             "GUEST_SERIES_SITE_X_HANDLE",
             None,
             'the blog\'s own X handle for the twitter:site tag, e.g. "@ollie_example"; '

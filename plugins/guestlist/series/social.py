@@ -149,11 +149,9 @@ class ArticleSocial:
                 host, self._absolute(self.author_urls.get(host)), self.profiles.get(host)
             )
         if position:
-            posting["isPartOf"] = {
-                "@type": "CreativeWorkSeries",
-                "name": position.name,
-                "url": self._absolute(position.url),
-            }
+            posting["isPartOf"] = {"@type": "CreativeWorkSeries", "name": position.name}
+            if position.url:  # a series of translations has no page of its own
+                posting["isPartOf"]["url"] = self._absolute(position.url)
             posting["position"] = position.number
         return script_safe_json(posting)
 

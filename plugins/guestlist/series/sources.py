@@ -24,12 +24,13 @@ from ..core.handles import (
     parse_website,
     parse_x,
 )
+from ..core.markers import is_known_switch, switch_is_on
 from ..core.problems import ERROR, WARNING, ContentProblem, problem
 from ..core.reading import ContentRefused, inside, read_source_text
 from .model import GuestProfile, SeriesDescription
 
 PROFILE_FIELDS = ("name", "twitter", "x", "mastodon", "bluesky", "website", "avatar")
-DESCRIPTION_FIELDS = ("title", "singular", "plural", "host")
+DESCRIPTION_FIELDS = ("title", "singular", "plural", "host", "host_notes")
 # The field each kind of file is known by: (field, if it is missing, if repeated).
 PROFILE_NAME = (
     "name",
@@ -227,8 +228,30 @@ def read_descriptions(
             plural=_text(metadata.get("plural")),
             host=_text(metadata.get("host")),
             description_html=description_html,
+            host_notes=_host_notes(path, metadata, content_root, problems),
         )
     return descriptions, problems
+
+
+def _host_notes(path, metadata, content_root, problems):
+    """Whether a description's `Host_notes` leaves missing-note warnings on."""
+    value = _text(metadata.get("host_notes"))
+    if value is None:
+        return True
+    if not is_known_switch(value):
+        problems.append(
+            problem(
+                path,
+                f"Host_notes {value[:20]!r} is neither on nor off; write "
+                "`Host_notes: off` to stop warning about posts without a host's note "
+                "(until then it stays on)",
+                field="host_notes",
+                severity=WARNING,
+                content_root=content_root,
+            )
+        )
+        return True
+    return switch_is_on(value)
 
 
 def _sources(
