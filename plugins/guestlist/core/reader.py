@@ -12,10 +12,12 @@ cache. An unsafe Slug is replaced here, before any path is made from it.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
+from markupsafe import Markup
 from pelican.contents import Article, Page
-from pelican.readers import MarkdownReader
+from pelican.readers import _DISCARD, HTMLReader, MarkdownReader, RstReader
 from pelican.utils import slugify
 
 from .lint import MAX_SLUG_LENGTH, lint_source, safe_slug
@@ -79,6 +81,10 @@ class GuestMarkdownReader(MarkdownReader):
         """Tags, a category or authors whose name makes no address are left out."""
         for key in ("tags", "category", "author", "authors"):
             value = metadata.get(key)
+            if value is _DISCARD:
+                # An empty line (`Tags:`, as WordPress exports write it): Pelican
+                # leaves the field out, and so does the build, without a word.
+                continue
             names = value if isinstance(value, list) else [value] if value else []
             # Tags compare by their slug, which Pelican would then complain of: by name.
             addressable = [bool(self._slug_of(str(name))) for name in names]
@@ -160,7 +166,8 @@ def collect_read_problems(content: Any, **kwargs: Any) -> None:
     settings = content.settings
     carried = content.metadata.get(PROBLEMS_KEY)
     if not isinstance(carried, tuple):
-        return  # not read by Guestlist's reader (rst, html)
+        plain_title(content)  # not read by Guestlist's reader (rst, html)
+        return
     collector = collector_for(settings)
     collector.extend(problem for problem in carried if isinstance(problem, ContentProblem))
     missing = [
@@ -178,3 +185,35 @@ def collect_read_problems(content: Any, **kwargs: Any) -> None:
                 severity=ERROR,
             )
         )
+
+
+# The extensions of Pelican's readers that give a title as HTML: the
+# reStructuredText reader renders it (`&amp;`, `<em>`), the HTML reader keeps
+# the text of <title> as written (`&amp;`).
+HTML_TITLE_EXTENSIONS = frozenset(
+    extension.lower()
+    for extension in (*RstReader.file_extensions, *HTMLReader.file_extensions)
+)
+
+
+def plain_title(content: Any) -> None:
+    """The title of an rst or HTML post or page, as plain text once.
+
+    Markdown titles are plain text, and the theme's templates escape every
+    value: a title that is already HTML would show `&amp;` to readers. Tags
+    are stripped first, then entities unescaped, so `&lt;b&gt;` becomes the
+    text `<b>`, which the templates escape again, never markup. Done on
+    content_object_init, after Pelican has made the slug from the title as
+    read, so that no address changes.
+    """
+    if not isinstance(content, (Article, Page)):
+        return
+    extension = PurePath(content.source_path or "").suffix.lstrip(".").lower()
+    if extension not in HTML_TITLE_EXTENSIONS:
+        return
+    title = content.metadata.get("title")
+    if not isinstance(title, str):
+        return
+    plain = Markup(title).striptags()
+    content.metadata["title"] = plain
+    content.title = plain
