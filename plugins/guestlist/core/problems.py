@@ -20,6 +20,9 @@ logger = logging.getLogger(__name__)
 
 ERROR = "error"
 WARNING = "warning"
+# Not a problem: something the host should see (an account the build links).
+# Notes never fail a build or the check; report() logs each distinct one once.
+NOTE = "note"
 
 # Where a build keeps its collector: in its settings, which Pelican hands to
 # every generator, reader and content object of that build, and to no other.
@@ -57,6 +60,7 @@ class ProblemCollector:
         self._pending: dict[ContentProblem, None] = {}  # ordered, without repeats
         self._already_logged: set[ContentProblem] = set()
         self.reported: list[ContentProblem] = []  # what the last report() said
+        self.notes: list[ContentProblem] = []  # the notes it said, each once
         self.listener: logging.Handler | None = None  # Pelican's messages, while building
         self.filter: logging.Filter | None = None  # drops what the build said already
 
@@ -77,17 +81,42 @@ class ProblemCollector:
 
     @property
     def problems(self) -> list[ContentProblem]:
-        """What is pending, sorted by file, line and message."""
-        return sorted(self._pending, key=ContentProblem.sort_key)
+        """What is pending, sorted by file, line and message (notes aside)."""
+        return sorted(
+            (item for item in self._pending if item.severity != NOTE),
+            key=ContentProblem.sort_key,
+        )
+
+    @property
+    def pending_notes(self) -> list[ContentProblem]:
+        """The pending notes, each message once: where it is said first."""
+        notes = sorted(
+            (item for item in self._pending if item.severity == NOTE),
+            key=ContentProblem.sort_key,
+        )
+        first = {}
+        for note in notes:
+            first.setdefault(note.message, note)
+        return list(first.values())
 
     def report(self) -> list[ContentProblem]:
-        """Log every pending problem once, errors as errors; return and forget them."""
+        """Log every pending problem once, errors as errors; return and forget them.
+
+        Notes are logged too, each message once at INFO level (where it is first
+        said; the others at DEBUG), and kept in `notes`, not returned.
+        """
         self.reported = self.problems
         for problem in self.reported:
             if problem in self._already_logged:
                 continue
             log = logger.error if problem.is_error else logger.warning
             log("%s", problem)
+        self.notes = self.pending_notes
+        pending = [item for item in self._pending if item.severity == NOTE]
+        for note in sorted(pending, key=ContentProblem.sort_key):
+            # Each account once at INFO; where else it is linked, at DEBUG.
+            log = logger.info if note in self.notes else logger.debug
+            log("%s", note)
         self._pending.clear()
         self._already_logged.clear()
         return self.reported

@@ -2,16 +2,28 @@
 
 The extensions are added to the site's MARKDOWN settings by dotted name, so
 that Pelican's Markdown reader (and any other) loads them as it loads its own.
+
+With GUEST_SERIES_MENTION_ACCOUNTS set, mentions link only the accounts it
+lists and those of the guests' profiles. The profiles are the series
+feature's, which this feature does not import: their handles are read here
+from the profiles' metadata blocks, through core, as the series feature
+reads them (a handle it reports as bad is left out here too). Each account a
+post links is a note in the build's collector, so that `make check` lists
+them for the host to see.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
+from ..core.frontmatter import markdown_files, prose_lines, read_header
+from ..core.handles import HandleError, parse_mastodon, parse_x
 from ..core.lifecycle import connect_core, settings_file_of
-from ..core.problems import WARNING, ContentProblem, collector_for
+from ..core.problems import NOTE, WARNING, ContentProblem, collector_for, display_path
 from . import mentions, tweets, typography
 
 # Python-Markdown's own extension for smart punctuation: both at once would do it twice.
@@ -41,11 +53,106 @@ def add_markdown_extensions(pelican: Any, **kwargs: Any) -> None:
         "widgets": settings["GUEST_SERIES_X_WIDGETS"],
     }
     if settings["GUEST_SERIES_MENTIONS"]:
-        extension_configs[mentions.__name__] = {
-            "x_domain": settings["GUEST_SERIES_X_DOMAIN"]
-        }
+        listed = settings.get("GUEST_SERIES_MENTION_ACCOUNTS")
+        config = {"x_domain": settings["GUEST_SERIES_X_DOMAIN"], "limited": False}
+        if listed is not None:
+            accounts = {account.removeprefix("@").lower() for account in listed}
+            accounts |= guest_accounts(settings)
+            # Sorted, for the cache's fingerprint of MARKDOWN.
+            config.update(limited=True, accounts=sorted(accounts))
+        extension_configs[mentions.__name__] = config
+
+
+# The profile fields whose handles mentions can link, as the series feature reads them.
+_HANDLE_FIELDS = (("twitter", parse_x), ("x", parse_x), ("mastodon", parse_mastodon))
+
+
+def guest_accounts(settings: Any) -> set[str]:
+    """The X and Mastodon accounts of every guest profile, as `name`, `user@server`."""
+    folder = Path(settings["PATH"]) / settings["GUEST_SERIES_PROFILES_PATH"]
+    accounts = set()
+    for path in markdown_files(folder):
+        try:
+            header, _ = read_header(path)
+        except (OSError, UnicodeDecodeError):
+            continue  # the series feature reports it
+        for field, parse in _HANDLE_FIELDS:
+            value = header.get(field)
+            if not value:
+                continue
+            try:
+                accounts.add(parse(value).name.lower())
+            except HandleError:
+                continue  # reported by the series feature, and not linked
+    return accounts
+
+
+# A mention link as the extension writes it (and nh3 keeps it, perhaps with
+# more attributes).
+_MENTION_LINK = re.compile(r"<a\b([^>]*)>([^<]*)</a>", re.IGNORECASE)
+_CLASS_MENTION = re.compile(r"""\bclass\s*=\s*["'][^"']*\bmention\b""", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+
+
+def linked_accounts(html: str) -> dict[str, str]:
+    """{mention as written: its address} of each account `html` links, in order."""
+    found = {}
+    for link in _MENTION_LINK.finditer(html or ""):
+        attributes, text = link.groups()
+        href = _HREF.search(attributes)
+        if href and _CLASS_MENTION.search(attributes):
+            found.setdefault(text.strip().lower(), href[1].lower())
+    return found
+
+
+def note_linked_accounts(content: Any) -> None:
+    """content_object_init: a note for each account the post links, on its line."""
+    settings = getattr(content, "settings", None)
+    source = getattr(content, "source_path", None)
+    if not settings or not source or not settings.get("GUEST_SERIES_MENTIONS"):
+        return
+    html = getattr(content, "_content", None)
+    summary = getattr(content, "_summary", None)
+    texts = [text for text in (html, summary) if isinstance(text, str)]
+    texts = [text for text in texts if "mention" in text]
+    if not texts:
+        return
+    found = {}
+    for text in texts:
+        for written, url in linked_accounts(text).items():
+            found.setdefault(written, url)
+    if not found:
+        return
+    lines = _lines_of(source)
+    collector = collector_for(settings)
+    shown = display_path(source, settings.get("PATH"))
+    for written, url in found.items():
+        collector.add(
+            ContentProblem(
+                path=shown,
+                message=f"links {written} to {url}",
+                severity=NOTE,
+                line=_first_line(lines, written),
+            )
+        )
+
+
+def _lines_of(source):
+    try:
+        return Path(source).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _first_line(lines, written):
+    pattern = re.compile(rf"(?<![\w@/.]){re.escape(written)}(?![\w@])", re.IGNORECASE)
+    for number, text in prose_lines(lines):
+        if pattern.search(text):
+            return number
+    return None
 
 
 def register() -> None:
     connect_core()
     signals.initialized.connect(add_markdown_extensions)
+    signals.content_object_init.connect(note_linked_accounts)
