@@ -148,14 +148,26 @@ def test_a_setting_names_fields_other_plugins_read(tmp_path):
 def test_a_repeated_key_and_a_series_post_without_a_number(tmp_path):
     lines = check(
         tmp_path,
-        {"posts/a.md": post("A", Tags="x", tags="y", Series="S", body="A." + HOST_NOTE)},
+        {
+            "posts/a.md": post("A", Tags="x", tags="y", Series="S", body="A." + HOST_NOTE),
+            "posts/b.md": post("B", Series="S", Series_index=1, body="B." + HOST_NOTE),
+        },
     )
     assert lines == [
         "content/posts/a.md:4: warning: tags is set twice (lines 3 and 4); keep one line",
-        "content/posts/a.md:5: warning: a post in a series has no Series_index, so it is "
-        "placed after the numbered posts, by date; add `Series_index: N` with the number "
-        "the host gave you",
+        "content/posts/a.md:5: warning: this is in a series whose other posts are "
+        "numbered, but has no Series_index, so it is placed after them, by date; add "
+        "`Series_index: N` with the number the host gave you",
     ]
+
+
+def test_a_series_with_no_numbers_at_all_is_ordered_by_date_without_a_word(tmp_path):
+    # As pelican-series orders one: blogs that move in bring such series.
+    files = {
+        f"posts/{name}.md": post(name.upper(), Series="S", body="W." + HOST_NOTE)
+        for name in ("a", "b")
+    }
+    assert check(tmp_path, files) == []
 
 
 def test_linked_files_are_looked_for_outside_code_only(tmp_path):

@@ -95,10 +95,14 @@ def test_notes_never_fail_and_are_reported_once_an_account():
     )
     assert collector.problems == []
     assert collector.report() == []
+    # Every note is kept (make check filters by file, then takes each account
+    # once, where it is first linked); none fails anything.
     assert [str(note) for note in collector.notes] == [
         "content/posts/a.md:9: note: links @jo to https://x.com/jo",
         "content/posts/b.md: note: links @ann to https://x.com/ann",
+        "content/posts/b.md:3: note: links @jo to https://x.com/jo",
     ]
+    assert [str(note) for note in collector.pending_notes] == []
     assert not any(note.is_error for note in collector.notes)
 
 

@@ -1415,13 +1415,15 @@ case(
         "posts/s-noindex.md": post(
             "No Index", Series="No Index Series", body="W." + HOST_NOTE
         ),
+        "posts/s-noindex-1.md": in_series("Numbered One", "No Index Series", 1),
     },
     at(
         "posts/s-noindex.md",
         3,
         "warning",
-        "a post in a series has no Series_index, so it is placed after the numbered posts, "
-        "by date; add `Series_index: N` with the number the host gave you",
+        "this is in a series whose other posts are numbered, but has no Series_index, so "
+        "it is placed after them, by date; add `Series_index: N` with the number the "
+        "host gave you",
     ),
 )
 case(

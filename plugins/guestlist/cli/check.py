@@ -10,16 +10,14 @@ it is first linked: notes never fail the check.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from ..core import problems as problems_module
 from ..core.lifecycle import shown_from_here
-from ..core.problems import ERROR, NOTE, ContentProblem, display_path
+from ..core.problems import ERROR, ContentProblem
 from .checks import CheckError, check_site
 
 NOTES_HEADING = "Accounts the build links:"
@@ -54,8 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     logging.getLogger().setLevel(logging.WARNING)
     try:
-        with _notes_logged() as notes:
-            result = check_site(settings, content=args.content, only=args.files)
+        result = check_site(settings, content=args.content, only=args.files)
     except CheckError as error:
         print(f"guestlist-check: {error}", file=sys.stderr)
         return 2
@@ -67,11 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(item)
         else:
             print(str(item).replace(item.path, _from_here(item.path, content_parent), 1))
-    if args.files:
-        root = result.content_root
-        shown = {display_path(Path(name).resolve(), root) for name in args.files}
-        notes = [note for note in notes if note.path in shown]
-    notes = _first_of_each(notes)
+    notes = _first_of_each(result.notes)
     if notes:
         print(NOTES_HEADING)
         for note in notes:
@@ -88,31 +81,6 @@ def _first_of_each(notes: list[ContentProblem]) -> list[ContentProblem]:
     for note in sorted(notes, key=ContentProblem.sort_key):
         first.setdefault(note.message, note)
     return list(first.values())
-
-
-@contextlib.contextmanager
-def _notes_logged() -> Iterator[list[ContentProblem]]:
-    """Every note the build's collector logs (INFO and DEBUG) while this lasts."""
-    notes = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            args = record.args if isinstance(record.args, tuple) else ()
-            item = args[0] if args else None
-            if isinstance(item, ContentProblem) and item.severity == NOTE:
-                notes.append(item)
-
-    logger = logging.getLogger(problems_module.__name__)
-    keep, level, propagate = Keep(logging.DEBUG), logger.level, logger.propagate
-    logger.addHandler(keep)
-    logger.setLevel(logging.DEBUG)
-    logger.propagate = False  # what the check prints is its own
-    try:
-        yield notes
-    finally:
-        logger.removeHandler(keep)
-        logger.setLevel(level)
-        logger.propagate = propagate
 
 
 def _from_here(path, content_parent):

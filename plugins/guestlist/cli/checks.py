@@ -15,7 +15,7 @@ import io
 import logging
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pelican import Pelican
@@ -34,6 +34,7 @@ class CheckError(Exception):
 class CheckResult:
     problems: list[ContentProblem]  # sorted by file and line
     content_root: Path  # problem paths are relative to its parent
+    notes: list[ContentProblem] = field(default_factory=list)  # e.g. accounts linked
 
 
 def check_site(
@@ -68,12 +69,14 @@ def check_site(
             raise CheckError(f"the content folder {content_root} does not exist")
         selected = _selected(only, content_root)
         problems = _build(settings)
+        notes = collector_for(settings).notes
 
     problems = [_as_check_sees_it(item) for item in problems]
     if selected is not None:
         shown = {display_path(path, content_root) for path in selected}
         problems = [item for item in problems if item.path in shown]
-    return CheckResult(problems=problems, content_root=content_root)
+        notes = [item for item in notes if item.path in shown]
+    return CheckResult(problems=problems, content_root=content_root, notes=notes)
 
 
 # A bad handle, website or avatar only leaves that link out of the page, so

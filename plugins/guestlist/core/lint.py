@@ -130,34 +130,9 @@ def lint_source(path: str | Path, text: str, settings: Mapping[str, Any]) -> Che
             )
             checked.dropped.append(item.key)
     found.add(*_block_ended_early(header, lines, known))
-    if "series" in seen and "series_index" not in seen:
-        # A page series is ordered as pelican-series orders pages: by title.
-        found.add(
-            seen["series"],
-            "a page in a series has no Series_index, so it is placed after the "
-            "numbered pages, by title; add `Series_index: N` to choose its place"
-            if _is_page(path, settings)
-            else "a post in a series has no Series_index, so it is placed after the "
-            "numbered posts, by date; add `Series_index: N` with the number the "
-            "host gave you",
-            WARNING,
-        )
     for line, message in missing_linked_files(path, lines, header.body_line, content_root):
         found.add(line, message, ERROR)
     return checked
-
-
-def _is_page(path: str | Path, settings: Mapping[str, Any]) -> bool:
-    """Whether `path` is in one of the folders Pelican reads pages from."""
-    try:
-        relative = Path(path).resolve().relative_to(Path(settings["PATH"]).resolve())
-    except ValueError:
-        return False
-    for folder in settings.get("PAGE_PATHS", ()):
-        parts = Path(folder).parts
-        if parts and relative.parts[: len(parts)] == parts:
-            return True
-    return False
 
 
 def _template_exists(name: str, settings: Mapping[str, Any]) -> bool:

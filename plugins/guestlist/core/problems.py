@@ -60,7 +60,7 @@ class ProblemCollector:
         self._pending: dict[ContentProblem, None] = {}  # ordered, without repeats
         self._already_logged: set[ContentProblem] = set()
         self.reported: list[ContentProblem] = []  # what the last report() said
-        self.notes: list[ContentProblem] = []  # the notes it said, each once
+        self.notes: list[ContentProblem] = []  # every note the last report() said
         self.listener: logging.Handler | None = None  # Pelican's messages, while building
         self.filter: logging.Filter | None = None  # drops what the build said already
 
@@ -103,7 +103,7 @@ class ProblemCollector:
         """Log every pending problem once, errors as errors; return and forget them.
 
         Notes are logged too, each message once at INFO level (where it is first
-        said; the others at DEBUG), and kept in `notes`, not returned.
+        said; the others at DEBUG), and kept, every one, in `notes`, not returned.
         """
         self.reported = self.problems
         for problem in self.reported:
@@ -111,11 +111,14 @@ class ProblemCollector:
                 continue
             log = logger.error if problem.is_error else logger.warning
             log("%s", problem)
-        self.notes = self.pending_notes
-        pending = [item for item in self._pending if item.severity == NOTE]
-        for note in sorted(pending, key=ContentProblem.sort_key):
+        first = self.pending_notes
+        self.notes = sorted(
+            (item for item in self._pending if item.severity == NOTE),
+            key=ContentProblem.sort_key,
+        )
+        for note in self.notes:
             # Each account once at INFO; where else it is linked, at DEBUG.
-            log = logger.info if note in self.notes else logger.debug
+            log = logger.info if note in first else logger.debug
             log("%s", note)
         self._pending.clear()
         self._already_logged.clear()

@@ -146,6 +146,7 @@ def build_series(
         series = _make_series(written_names[key], description, settings)
         series.articles = [article for _, article, _ in entries]
         problems += _duplicate_problems(series, entries, content_root)
+        problems += _unnumbered_problems(entries, "posts", "by date", content_root)
         if not translations:
             problems += _gap_problems(series, entries, content_root)
         all_series.append((series, [index for _, _, index in entries]))
@@ -200,6 +201,7 @@ def build_page_series(
         series.url, series.save_as = None, ""
         series.articles = [page for _, page, _ in entries]
         problems += _duplicate_problems(series, entries, content_root)
+        problems += _unnumbered_problems(entries, "pages", "by title", content_root)
         all_series.append((series, [index for _, _, index in entries]))
     all_series.sort(key=lambda item: item[0].name)
     return all_series, problems
@@ -399,6 +401,32 @@ def _no_description_problem(entries, descriptions, content_root):
         severity=WARNING,
         content_root=content_root,
     )
+
+
+def _unnumbered_problems(
+    entries: list[tuple], kind: str, order: str, content_root: Path
+) -> list[ContentProblem]:
+    """A warning for each unnumbered member of a series whose others are numbered.
+
+    A series with no numbers at all is ordered by date, as pelican-series
+    orders one: nothing to say. One number missing among others is a guest
+    who forgot theirs.
+    """
+    if all(index is None for _, _, index in entries):
+        return []
+    return [
+        problem(
+            member.source_path,
+            f"this is in a series whose other {kind} are numbered, but has no "
+            f"Series_index, so it is placed after them, {order}; add `Series_index: N` "
+            "with the number the host gave you",
+            field="series",
+            severity=WARNING,
+            content_root=content_root,
+        )
+        for _, member, index in entries
+        if index is None and not str(member.metadata.get("series_index", "")).strip()
+    ]
 
 
 def _duplicate_problems(series, entries, content_root):
