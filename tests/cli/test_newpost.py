@@ -202,3 +202,15 @@ def test_make_newpost_passes_the_variables_through(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert fields(content / "posts/quotes-things.md")["author"] == 'Jo O\'Brien "JJ"'
+
+
+def test_a_post_saved_with_a_byte_order_mark_keeps_its_number(tmp_path):
+    content = existing_site(tmp_path)
+    marked = content / "posts/six.md"
+    text = post("Six", "2026-03-05 09:00", Series="Birthday Bloggers", Series_index=6)
+    marked.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = newpost(
+        content, "--name", "Jo", "--title", "Next", "--series", "Birthday Bloggers"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Birthday Bloggers: this post is number 7." in result.stdout
