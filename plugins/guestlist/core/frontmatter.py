@@ -108,7 +108,7 @@ def parse_header(text: str) -> Header:
 
 
 def read_header(path: str | Path) -> tuple[Header, list[str]]:
-    """The Header of the file at `path`, and the file's lines (a byte-order mark dropped)."""
+    """The Header of the file at `path`, and its lines (a byte-order mark left out)."""
     text = Path(path).read_text(encoding="utf-8-sig")
     return parse_header(text), source_lines(text)
 
