@@ -1,5 +1,6 @@
 """Shared fixtures: build a small site with the project's settings, read what it shows."""
 
+import filecmp
 import logging
 import os
 import shutil
@@ -99,6 +100,20 @@ def schema_defaults(**settings):
     problems = apply_schemas(settings, all_schemas(), "pelicanconf.py")
     assert problems == []
     return settings
+
+
+def differing_files(first, second):
+    """Every file that differs between two output folders, or is in one only."""
+    differing = []
+
+    def walk(diff, prefix=""):
+        differing.extend(prefix + name for name in diff.diff_files + diff.left_only)
+        differing.extend(prefix + name for name in diff.right_only)
+        for name, sub in diff.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(first, second))
+    return sorted(differing)
 
 
 def run_make(*args, env=None):

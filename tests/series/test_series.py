@@ -1,10 +1,8 @@
 """Series as readers see them: numbers, neighbour links, series pages, problems."""
 
-import filecmp
-
 import pytest
 
-from conftest import HOST_NOTE, post
+from conftest import HOST_NOTE, differing_files, post
 
 SERIES_DESCRIPTION = """\
     Title: Birthday Bloggers
@@ -341,17 +339,7 @@ def test_a_build_from_the_content_cache_gives_the_same_site(
     (tmp_path / "output").rename(first)
     site = build_site(**settings)
     assert (tmp_path / "cache").is_dir()
-    compare = filecmp.dircmp(first, site.output)
-    differing = []
-
-    def walk(diff, prefix=""):
-        differing.extend(prefix + name for name in diff.diff_files + diff.left_only)
-        differing.extend(prefix + name for name in diff.right_only)
-        for name, sub in diff.subdirs.items():
-            walk(sub, prefix + name + "/")
-
-    walk(compare)
-    assert differing == []
+    assert differing_files(first, site.output) == []
     assert "(2 of 3)" in bar(site, URLS["pf"]).get_text()
 
 

@@ -1,12 +1,11 @@
 """The layout: a Pelican plugin per feature, each usable alone, none importing another."""
 
 import ast
-import filecmp
 import shutil
 
 import pytest
 
-from conftest import DEMO_CONTENT, ROOT, run_pelican
+from conftest import DEMO_CONTENT, ROOT, differing_files, run_pelican
 from guestlist import FEATURES
 
 PACKAGE = ROOT / "plugins" / "guestlist"
@@ -33,16 +32,7 @@ def test_the_package_is_every_feature_in_the_order_of_the_stages(demo_content, t
         demo_content, tmp_path / "listed", PLUGINS=[f"guestlist.{f}" for f in FEATURES]
     )
     assert whole.messages == listed.messages == []
-    differing = []
-
-    def walk(diff, prefix=""):
-        differing.extend(prefix + name for name in diff.diff_files + diff.left_only)
-        differing.extend(prefix + name for name in diff.right_only)
-        for name, sub in diff.subdirs.items():
-            walk(sub, f"{prefix}{name}/")
-
-    walk(filecmp.dircmp(whole.output, listed.output))
-    assert differing == []
+    assert differing_files(whole.output, listed.output) == []
     assert sorted(FEATURES) == sorted(
         path.name
         for path in PACKAGE.iterdir()
