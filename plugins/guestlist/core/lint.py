@@ -17,6 +17,7 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -225,6 +226,12 @@ def date_problem(written: str, value: str) -> tuple[str | None, str | None]:
             "e.g. 2026-03-12"
         )
         return message, ERROR
+    if _DOCUMENTED_DATE.match(value.strip()):
+        try:  # the written form, read at C speed; anything else is read as Pelican does
+            datetime.fromisoformat(value.strip().replace(" ", "T", 1).replace(" ", ""))
+            return None, None
+        except ValueError:
+            pass
     try:
         parsed = get_date(value.replace("_", " "))
     except (ValueError, OverflowError):

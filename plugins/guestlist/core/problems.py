@@ -103,7 +103,7 @@ class ProblemCollector:
         """Log every pending problem once, errors as errors; return and forget them.
 
         Notes are logged too, each message once at INFO level (where it is first
-        said; the others at DEBUG), and kept, every one, in `notes`, not returned.
+        said), and kept, every one, in `notes`, not returned.
         """
         self.reported = self.problems
         for problem in self.reported:
@@ -116,10 +116,8 @@ class ProblemCollector:
             (item for item in self._pending if item.severity == NOTE),
             key=ContentProblem.sort_key,
         )
-        for note in self.notes:
-            # Each account once at INFO; where else it is linked, at DEBUG.
-            log = logger.info if note in first else logger.debug
-            log("%s", note)
+        for note in first:  # each account once, where it is first linked
+            logger.info("%s", note)
         self._pending.clear()
         self._already_logged.clear()
         return self.reported

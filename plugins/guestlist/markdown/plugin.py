@@ -20,7 +20,7 @@ from typing import Any
 
 from pelican import signals
 
-from ..core.frontmatter import markdown_files, prose_lines, read_header
+from ..core.frontmatter import markdown_files, prose_lines, read_header, source_lines
 from ..core.handles import HandleError, parse_mastodon, parse_x
 from ..core.lifecycle import connect_core, settings_file_of
 from ..core.problems import NOTE, WARNING, ContentProblem, collector_for, display_path
@@ -123,7 +123,7 @@ def note_linked_accounts(content: Any) -> None:
             found.setdefault(written, url)
     if not found:
         return
-    lines = _lines_of(source)
+    first = _first_lines(_lines_of(source), list(found))
     collector = collector_for(settings)
     shown = display_path(source, settings.get("PATH"))
     for written, url in found.items():
@@ -132,24 +132,35 @@ def note_linked_accounts(content: Any) -> None:
                 path=shown,
                 message=f"links {written} to {url}",
                 severity=NOTE,
-                line=_first_line(lines, written),
+                line=first.get(written),
             )
         )
 
 
-def _lines_of(source):
+def _lines_of(source: str) -> list[str]:
     try:
-        return Path(source).read_text(encoding="utf-8").splitlines()
+        return source_lines(Path(source).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         return []
 
 
-def _first_line(lines, written):
-    pattern = re.compile(rf"(?<![\w@/.]){re.escape(written)}(?![\w@])", re.IGNORECASE)
+def _first_lines(lines: list[str], accounts: list[str]) -> dict[str, int]:
+    """The first line each account is written on, outside code: one walk of the file."""
+    patterns = {
+        written: re.compile(rf"(?<![\w@/.]){re.escape(written)}(?![\w@])", re.IGNORECASE)
+        for written in accounts
+    }
+    first: dict[str, int] = {}
     for number, text in prose_lines(lines):
-        if pattern.search(text):
-            return number
-    return None
+        if "@" not in text:
+            continue
+        lowered = text.lower()
+        for written, pattern in patterns.items():
+            if written not in first and written in lowered and pattern.search(text):
+                first[written] = number
+        if len(first) == len(patterns):
+            break
+    return first
 
 
 def register() -> None:

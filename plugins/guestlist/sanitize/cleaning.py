@@ -85,14 +85,15 @@ def sanitize_content(content: Any, **kwargs: Any) -> None:
 
 def trusted(content: Any, settings: Mapping[str, Any]) -> bool:
     """Whether the host's settings keep this file's raw HTML as written."""
-    if not content.source_path:
+    files = settings["GUEST_SERIES_TRUSTED_HTML_FILES"]
+    authors = settings["GUEST_SERIES_TRUSTED_HTML_AUTHORS"]
+    if not content.source_path or not (files or authors):
         return False
     relative = Path(content.source_path).resolve()
     try:
         relative = relative.relative_to(Path(settings["PATH"]).resolve())
     except ValueError:
         return False
-    files = settings["GUEST_SERIES_TRUSTED_HTML_FILES"]
     if any(fnmatch.fnmatchcase(relative.as_posix(), pattern) for pattern in files):
         return True
     authors = {
