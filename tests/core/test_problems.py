@@ -56,3 +56,25 @@ def test_two_builds_of_one_process_each_report_only_their_own(build_site):
     second = build_site({"posts/a.md": post("A")})
     assert any("unknown field 'Colour'" in message for message in first.warnings)
     assert second.warnings == []
+
+
+def test_a_pelican_run_again_as_autoreload_does_says_each_problem_once_a_run(tmp_path):
+    from pelican import Pelican
+
+    from conftest import _Collect, project_settings, write_files
+
+    write_files(tmp_path / "content", {"posts/a.md": "Date: 2026-03-02\n\nNo title.\n"})
+    pelican = Pelican(project_settings(tmp_path / "content", tmp_path / "output"))
+    for _ in range(2):  # `pelican -r` runs the same instance on each change
+        collect = _Collect()
+        logging.getLogger().addHandler(collect)
+        try:
+            pelican.run()
+        finally:
+            logging.getLogger().removeHandler(collect)
+        said = [r.getMessage() for r in collect.records if r.levelno >= logging.WARNING]
+        assert said == [
+            "content/posts/a.md: error: there is no Title, so the build leaves this file "
+            "out; add a line such as `Title: What My Desk Taught Me` to the block at the "
+            "top (no blank line inside the block)"
+        ]

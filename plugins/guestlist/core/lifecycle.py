@@ -33,6 +33,7 @@ SETTINGS_FILE = "GUESTLIST_SETTINGS_FILE"
 def connect_core() -> None:
     """Connect the handlers every feature relies on (once, however often called)."""
     signals.initialized.connect(start_build)
+    signals.get_generators.connect(listen_to_the_run)
     signals.readers_init.connect(use_guest_reader)
     signals.content_object_init.connect(collect_read_problems)
     signals.all_generators_finalized.connect(guard_outputs)
@@ -53,13 +54,6 @@ def start_build(pelican: Any, **kwargs: Any) -> None:
     collector = ProblemCollector()
     settings[COLLECTOR_SETTING] = collector
     settings.setdefault(SETTINGS_FILE, _settings_file_from(sys.argv))
-    # Pelican's own warnings and errors go to the collector too, for `make check`,
-    # but for its word that a file is skipped when the build has said why.
-    collector.listener = PelicanMessages(settings["PATH"])
-    logging.getLogger().addHandler(collector.listener)
-    collector.filter = SaidAlready(collector, settings["PATH"])
-    for name in SKIPPING_LOGGERS:
-        logging.getLogger(name).addFilter(collector.filter)
     collector.extend(apply_schemas(settings, all_schemas(), settings_file_of(settings)))
     errors = sum(problem.is_error for problem in collector.problems)
     if errors:
@@ -68,6 +62,23 @@ def start_build(pelican: Any, **kwargs: Any) -> None:
             f"{settings_file_of(settings)} has {errors} error{'s' * (errors != 1)} "
             "(listed above); the build stops until they are fixed"
         )
+
+
+def listen_to_the_run(pelican: Any, **kwargs: Any) -> None:
+    """get_generators (sent as each run starts, on every autoreload too): listen to Pelican.
+
+    Pelican's own warnings and errors go to the collector too, for `make check`,
+    but for its word that a file is skipped when the build has said why. Both
+    stop at the end of the run, so no build hears another's.
+    """
+    settings = pelican.settings
+    collector = collector_for(settings)
+    _stop_listening(collector)
+    collector.listener = PelicanMessages(settings["PATH"])
+    logging.getLogger().addHandler(collector.listener)
+    collector.filter = SaidAlready(collector, settings["PATH"])
+    for name in SKIPPING_LOGGERS:
+        logging.getLogger(name).addFilter(collector.filter)
 
 
 def report_problems(pelican: Any, **kwargs: Any) -> None:
