@@ -189,3 +189,15 @@ def test_without_mentions_the_check_lists_no_accounts(tmp_path):
     )
     assert result.stdout == ""
     assert result.returncode == 0, result.stderr
+
+
+def test_a_profile_linked_from_outside_the_content_folder_names_no_guest(
+    build_site, tmp_path
+):
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("Name: Stranger\nTwitter: @stranger\n\nNot a guest.\n")
+    content = build_site({"posts/thanks.md": THANKS}).content
+    (content / "authors").mkdir()
+    os.symlink(outside, content / "authors/stranger.md")
+    site = build_site(GUEST_SERIES_MENTION_ACCOUNTS=())
+    assert "@stranger" not in mentions_in(site)

@@ -77,7 +77,13 @@ def test_the_markdown_extensions_import_nothing_of_pelican():
 
 
 def test_only_public_pelican_apis_are_used():
-    private = ("_written_files", "_get_generator_classes", "_get_writer", "_open_w")
+    private = (
+        "_written_files",
+        "_get_generator_classes",
+        "_get_writer",
+        "_open_w",
+        "_DISCARD",
+    )
     for module in sorted(PACKAGE.rglob("*.py")):
         text = module.read_text(encoding="utf-8")
         assert not [name for name in private if name in text], module.relative_to(ROOT)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.lifecycle import shown_from_here
-from ..core.problems import ERROR, ContentProblem
+from ..core.problems import ERROR, first_of_each
 from .checks import CheckError, check_site
 
 NOTES_HEADING = "Accounts the build links:"
@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(item)
         else:
             print(str(item).replace(item.path, _from_here(item.path, content_parent), 1))
-    notes = _first_of_each(result.notes)
+    notes = first_of_each(result.notes)
     if notes:
         print(NOTES_HEADING)
         for note in notes:
@@ -73,14 +73,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings = len(problems) - errors
     print(_summary(errors, warnings), file=sys.stderr)
     return 1 if errors else 0
-
-
-def _first_of_each(notes: list[ContentProblem]) -> list[ContentProblem]:
-    """Each note's message once, where it is first said."""
-    first = {}
-    for note in sorted(notes, key=ContentProblem.sort_key):
-        first.setdefault(note.message, note)
-    return list(first.values())
 
 
 def _from_here(path, content_parent):

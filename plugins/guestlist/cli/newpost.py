@@ -21,10 +21,11 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.settings import read_settings
-from pelican.utils import get_date, slugify
+from pelican.utils import get_date
 
 from ..core.frontmatter import MARKDOWN_SUFFIXES, markdown_files, read_header
 from ..core.settings import all_schemas, apply_schemas
+from ..core.slugs import slug_of
 from ..series.ordering import parse_series_index, series_key, shorten
 
 POST_TEMPLATE = """\
@@ -289,11 +290,7 @@ def _setting(settings, name):
 
 
 def _slug(text, settings):
-    return slugify(
-        text,
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        preserve_case=False,
-    )
+    return slug_of(text, settings, preserve_case=False)
 
 
 def _header(path):

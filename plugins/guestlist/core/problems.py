@@ -90,14 +90,7 @@ class ProblemCollector:
     @property
     def pending_notes(self) -> list[ContentProblem]:
         """The pending notes, each message once: where it is said first."""
-        notes = sorted(
-            (item for item in self._pending if item.severity == NOTE),
-            key=ContentProblem.sort_key,
-        )
-        first = {}
-        for note in notes:
-            first.setdefault(note.message, note)
-        return list(first.values())
+        return first_of_each(item for item in self._pending if item.severity == NOTE)
 
     def report(self) -> list[ContentProblem]:
         """Log every pending problem once, errors as errors; return and forget them.
@@ -121,6 +114,14 @@ class ProblemCollector:
         self._pending.clear()
         self._already_logged.clear()
         return self.reported
+
+
+def first_of_each(notes: Iterable[ContentProblem]) -> list[ContentProblem]:
+    """Each note's message once, where it is first said (by file, then line)."""
+    first: dict[str, ContentProblem] = {}
+    for note in sorted(notes, key=ContentProblem.sort_key):
+        first.setdefault(note.message, note)
+    return list(first.values())
 
 
 def collector_for(settings: MutableMapping) -> ProblemCollector:

@@ -17,12 +17,12 @@ from typing import Any
 
 from markupsafe import Markup
 from pelican.contents import Article, Page
-from pelican.readers import _DISCARD, HTMLReader, MarkdownReader, RstReader
-from pelican.utils import slugify
+from pelican.readers import HTMLReader, MarkdownReader, RstReader
 
-from .lint import MAX_SLUG_LENGTH, lint_source, safe_slug
+from .lint import MAX_SLUG_LENGTH, Checked, lint_source, safe_slug
 from .problems import ERROR, ContentProblem, collector_for, display_path, problem
 from .reading import ContentRefused, read_source_text
+from .slugs import slug_of
 
 # The metadata key that carries a file's problems from the reader (and the
 # content cache) to the build's collector. A guest's own `Guestlist_problems:`
@@ -48,9 +48,8 @@ class GuestMarkdownReader(MarkdownReader):
         # The file decodes, so Pelican's own reading of it gives the same text.
         try:
             content, metadata = super().read(source_path)
-        except (
-            Exception
-        ) as error:  # whatever a guest's file breaks, it is the file's problem
+        # Whatever a guest's file breaks while Pelican reads it is that file's problem.
+        except Exception as error:
             refused = ContentProblem(
                 path=display_path(source_path, self.settings["PATH"]),
                 message=f"the build could not read the file ({type(error).__name__}: "
@@ -76,18 +75,19 @@ class GuestMarkdownReader(MarkdownReader):
         return content, metadata
 
     def _drop_names_without_address(
-        self, metadata: dict[str, Any], source_path: str, checked: Any
+        self, metadata: dict[str, Any], source_path: str, checked: Checked
     ) -> None:
         """Tags, a category or authors whose name makes no address are left out."""
         for key in ("tags", "category", "author", "authors"):
             value = metadata.get(key)
-            if value is _DISCARD:
+            if type(value) is object:
                 # An empty line (`Tags:`, as WordPress exports write it): Pelican
-                # leaves the field out, and so does the build, without a word.
+                # marks it with a bare object() to leave the field out, and so
+                # does the build, without a word.
                 continue
             names = value if isinstance(value, list) else [value] if value else []
             # Tags compare by their slug, which Pelican would then complain of: by name.
-            addressable = [bool(self._slug_of(str(name))) for name in names]
+            addressable = [bool(slug_of(str(name), self.settings)) for name in names]
             if all(addressable):
                 continue
             kept = [name for name, ok in zip(names, addressable, strict=True) if ok]
@@ -111,16 +111,8 @@ class GuestMarkdownReader(MarkdownReader):
             else:
                 metadata.pop(key)
 
-    def _slug_of(self, text: str) -> str:
-        return slugify(
-            text,
-            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
-            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
-        )
-
     def _shortened_slug(
-        self, metadata: dict[str, Any], source_path: str, checked: Any
+        self, metadata: dict[str, Any], source_path: str, checked: Checked
     ) -> str | None:
         """A slug cut to a safe length, when the one Pelican would derive is too long."""
         if "slug" in metadata:
@@ -128,7 +120,7 @@ class GuestMarkdownReader(MarkdownReader):
         source = metadata.get("title", "")
         if self.settings.get("SLUGIFY_SOURCE") == "basename":
             source = source_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        derived = self._slug_of(str(source))
+        derived = slug_of(str(source), self.settings)
         if len(derived) <= MAX_SLUG_LENGTH:
             return None
         shortened = safe_slug(derived)

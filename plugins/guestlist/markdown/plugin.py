@@ -20,10 +20,11 @@ from typing import Any
 
 from pelican import signals
 
-from ..core.frontmatter import markdown_files, prose_lines, read_header, source_lines
+from ..core.frontmatter import markdown_files, parse_header, prose_lines, source_lines
 from ..core.handles import HandleError, parse_mastodon, parse_x
 from ..core.lifecycle import connect_core, settings_file_of
 from ..core.problems import NOTE, WARNING, ContentProblem, collector_for, display_path
+from ..core.reading import ContentRefused, read_source_text
 from . import mentions, tweets, typography
 
 # Python-Markdown's own extension for smart punctuation: both at once would do it twice.
@@ -72,9 +73,9 @@ def guest_accounts(settings: Any) -> set[str]:
     folder = Path(settings["PATH"]) / settings["GUEST_SERIES_PROFILES_PATH"]
     accounts = set()
     for path in markdown_files(folder):
-        try:
-            header, _ = read_header(path)
-        except (OSError, UnicodeDecodeError):
+        try:  # through the trust boundary, as every guest file is read
+            header = parse_header(read_source_text(path, settings["PATH"]))
+        except ContentRefused:
             continue  # the series feature reports it
         for field, parse in _HANDLE_FIELDS:
             value = header.get(field)
@@ -105,7 +106,7 @@ def linked_accounts(html: str) -> dict[str, str]:
     return found
 
 
-def note_linked_accounts(content: Any) -> None:
+def note_linked_accounts(content: Any, **kwargs: Any) -> None:
     """content_object_init: a note for each account the post links, on its line."""
     settings = getattr(content, "settings", None)
     source = getattr(content, "source_path", None)

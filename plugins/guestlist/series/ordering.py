@@ -14,10 +14,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pelican.utils import slugify
-
 from ..core.markers import has_host_note
 from ..core.problems import ERROR, WARNING, ContentProblem, display_path, problem
+from ..core.slugs import slug_of
 from .model import Series, SeriesDescription, SeriesPosition
 
 if TYPE_CHECKING:
@@ -377,9 +376,7 @@ def _make_series(written_name, description, settings):
 
 def _slug(name: str, settings: Mapping[str, Any]) -> str:
     """A series' slug when it has no description: the slug of its name."""
-    return slugify(
-        name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []), preserve_case=False
-    )
+    return slug_of(name, settings, preserve_case=False)
 
 
 def _no_description_problem(entries, descriptions, content_root):

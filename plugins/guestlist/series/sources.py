@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
-from pelican.utils import slugify
 
 from ..core.frontmatter import markdown_files
 from ..core.handles import (
@@ -27,6 +26,7 @@ from ..core.handles import (
 from ..core.markers import is_known_switch, switch_is_on
 from ..core.problems import ERROR, WARNING, ContentProblem, problem
 from ..core.reading import ContentRefused, inside, read_source_text
+from ..core.slugs import slug_of
 from .model import GuestProfile, SeriesDescription
 
 PROFILE_FIELDS = ("name", "twitter", "x", "mastodon", "bluesky", "website", "avatar")
@@ -127,12 +127,7 @@ def profile_slug(path: Path, name: str, settings: Mapping[str, Any]) -> str:
         "AUTHOR_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
     )
     for text in (path.stem, name):
-        slug = slugify(
-            text,
-            regex_subs=regex_subs,
-            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-        )
+        slug = slug_of(text, settings, regex_subs=regex_subs)
         if slug:
             return slug
     return path.stem
