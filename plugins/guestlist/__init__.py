@@ -12,7 +12,16 @@ import importlib
 
 # Content → read and validate (sanitize, markdown) → model (series) →
 # generators (feeds, redirects) → output; theme and cache prepare the build.
-FEATURES = ("sanitize", "markdown", "series", "feeds", "redirects", "theme", "cache")
+FEATURES = (
+    "sanitize",
+    "markdown",
+    "series",
+    "feeds",
+    "redirects",
+    "theme",
+    "cache",
+    "build",
+)
 
 
 def register() -> None:

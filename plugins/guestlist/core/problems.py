@@ -80,6 +80,11 @@ class ProblemCollector:
             self.add(problem)
 
     @property
+    def pending(self) -> list[ContentProblem]:
+        """Everything pending, notes too, in the order it was found."""
+        return list(self._pending)
+
+    @property
     def problems(self) -> list[ContentProblem]:
         """What is pending, sorted by file, line and message (notes aside)."""
         return sorted(

@@ -1,0 +1,14 @@
+"""guestlist.build: a build on every core, rendering only what an edit changed.
+
+Reading (prereading.py) and rendering (writer.py) run in forked worker
+processes (workers.py); with the content cache on, pages and feeds whose
+inputs did not change are not rendered again (memo.py, fingerprints.py).
+"""
+
+from __future__ import annotations
+
+from ..core.lifecycle import connect_core
+
+
+def register() -> None:
+    connect_core()
