@@ -12,12 +12,20 @@ cache. An unsafe Slug is replaced here, before any path is made from it.
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from markdown import Markdown
 from markupsafe import Markup
 from pelican.contents import Article, Page
-from pelican.readers import HTMLReader, MarkdownReader, RstReader
+from pelican.readers import (
+    DUPLICATES_DEFINITIONS_ALLOWED,
+    HTMLReader,
+    MarkdownReader,
+    RstReader,
+)
 
 from .lint import MAX_SLUG_LENGTH, Checked, lint_source, safe_slug
 from .problems import ERROR, ContentProblem, collector_for, display_path, problem
@@ -28,14 +36,43 @@ from .slugs import slug_of
 # content cache) to the build's collector. A guest's own `Guestlist_problems:`
 # line is overwritten, and called unknown by the lint.
 PROBLEMS_KEY = "guestlist_problems"
+# Where a build keeps the files its workers have read already, if any: an
+# object whose take(path) gives a RawRead, or None for a file to read here.
+PREREAD_SETTING = "GUESTLIST_PREREAD"
+# Pelican's own messages of reading are logged as Pelican logs them.
+pelican_reader_log = logging.getLogger("pelican.readers")
 # Metadata that is one line of text, however many lines the file gives it.
 SINGLE_VALUED = ("title", "short_title", "slug", "lang")
+
+
+@dataclass
+class RawRead:
+    """A file read, checked and converted, before its metadata is processed.
+
+    Plain data, so that a worker process can do this, the costly half of
+    reading, and hand it back (build/prereading.py); the other half, turning
+    the metadata into Pelican's values, is done where the content is built.
+    """
+
+    content: str  # the body as HTML
+    meta: dict[str, list[str]]  # the metadata block as Markdown's meta extension reads it
+    formatted: dict[str, str]  # the fields in FORMATTED_FIELDS, converted to HTML
+    checked: Checked
 
 
 class GuestMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, behind Guestlist's checks of the file."""
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        # A worker may have read the file already (build/prereading.py).
+        prereader = self.settings.get(PREREAD_SETTING)
+        raw = prereader.take(source_path) if prereader is not None else None
+        if raw is None:
+            raw = self.read_raw(source_path)
+        return self.finish(raw, source_path)
+
+    def read_raw(self, source_path: str) -> RawRead:
+        """The file's bytes checked once, its metadata linted, its Markdown converted."""
         try:
             text = read_source_text(source_path, self.settings["PATH"])
         except ContentRefused as refused:
@@ -45,19 +82,26 @@ class GuestMarkdownReader(MarkdownReader):
         if checked.refused:
             collector_for(self.settings).extend(checked.problems)
             raise ContentRefused(next(p for p in checked.problems if p.is_error))
-        # The file decodes, so Pelican's own reading of it gives the same text.
         try:
-            content, metadata = super().read(source_path)
-        # Whatever a guest's file breaks while Pelican reads it is that file's problem.
+            # As MarkdownReader.read does, from the text decoded once above
+            # (the same text: UTF-8, any BOM dropped, newlines made \n).
+            self._source_path = source_path
+            self._md = Markdown(**self.settings["MARKDOWN"])
+            content = self._md.convert(text)
+            meta = dict(getattr(self._md, "Meta", {}))
+            formatted = self._formatted_fields(meta) if hasattr(self._md, "Meta") else {}
+        # Whatever a guest's file breaks while it is converted is that file's problem.
         except Exception as error:
-            refused = ContentProblem(
-                path=display_path(source_path, self.settings["PATH"]),
-                message=f"the build could not read the file ({type(error).__name__}: "
-                f"{error}), so it leaves it out; check its metadata block",
-                severity=ERROR,
-            )
-            collector_for(self.settings).extend([*checked.problems, refused])
-            raise ContentRefused(refused) from error
+            raise self._unreadable(source_path, checked, error) from error
+        return RawRead(content=content, meta=meta, formatted=formatted, checked=checked)
+
+    def finish(self, raw: RawRead, source_path: str) -> tuple[str, dict[str, Any]]:
+        """The content and metadata Pelican expects of a reader, from a RawRead."""
+        checked = raw.checked
+        try:
+            metadata = self._processed(raw, source_path)
+        except Exception as error:
+            raise self._unreadable(source_path, checked, error) from error
         for key in SINGLE_VALUED:
             # A value set twice comes as a list of values (the lint warned: the
             # first is used); one continued on an indented line, as its lines.
@@ -72,7 +116,53 @@ class GuestMarkdownReader(MarkdownReader):
         if slug:
             metadata["slug"] = slug
         metadata[PROBLEMS_KEY] = tuple(checked.problems)
-        return content, metadata
+        return raw.content, metadata
+
+    def _formatted_fields(self, meta: dict[str, list[str]]) -> dict[str, str]:
+        """The FORMATTED_FIELDS of the metadata as HTML, as MarkdownReader converts them."""
+        # No metadata block inside a field's value.
+        self._md.preprocessors.deregister("meta")
+        converted = {}
+        for name, value in meta.items():
+            if name.lower() in self.settings["FORMATTED_FIELDS"]:
+                # A fresh state for each field, as MarkdownReader does.
+                self._md.reset()
+                converted[name.lower()] = self._md.convert("\n".join(value))
+        return converted
+
+    def _processed(self, raw: RawRead, source_path: str) -> dict[str, Any]:
+        """Pelican's values of the metadata, as MarkdownReader._parse_metadata makes."""
+        output: dict[str, Any] = {}
+        for name, value in raw.meta.items():
+            name = name.lower()
+            if name in raw.formatted:
+                output[name] = self.process_metadata(name, raw.formatted[name])
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(value) > 1:
+                    pelican_reader_log.warning(
+                        "Duplicate definition of `%s` for %s. Using first one.",
+                        name,
+                        source_path,
+                    )
+                output[name] = self.process_metadata(name, value[0])
+            elif len(value) > 1:
+                output[name] = self.process_metadata(name, value)
+            else:
+                output[name] = self.process_metadata(name, value[0])
+        return output
+
+    def _unreadable(
+        self, source_path: str, checked: Checked, error: Exception
+    ) -> ContentRefused:
+        """The refusal of a file that broke Pelican's reading of it, collected."""
+        refused = ContentProblem(
+            path=display_path(source_path, self.settings["PATH"]),
+            message=f"the build could not read the file ({type(error).__name__}: "
+            f"{error}), so it leaves it out; check its metadata block",
+            severity=ERROR,
+        )
+        collector_for(self.settings).extend([*checked.problems, refused])
+        return ContentRefused(refused)
 
     def _drop_names_without_address(
         self, metadata: dict[str, Any], source_path: str, checked: Checked
