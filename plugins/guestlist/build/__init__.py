@@ -7,8 +7,13 @@ inputs did not change are not rendered again (memo.py, fingerprints.py).
 
 from __future__ import annotations
 
+from pelican import signals
+
 from ..core.lifecycle import connect_core
+from .prereading import expect_files
 
 
 def register() -> None:
     connect_core()
+    signals.article_generator_init.connect(expect_files)
+    signals.page_generator_init.connect(expect_files)

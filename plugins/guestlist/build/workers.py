@@ -91,6 +91,13 @@ def _run(index: int) -> Any:
     return _work(index)
 
 
+def workers_for(count: int, processes: int) -> int:
+    """How many processes `count` pieces of work are worth: 1 means here, no pool."""
+    if processes <= 1 or count < MIN_ITEMS_FOR_POOL or not _can_fork():
+        return 1
+    return processes
+
+
 def map_forked(work: Callable[[int], Any], count: int, processes: int) -> list[Any]:
     """[work(0), …, work(count - 1)], computed by `processes` forked workers.
 
@@ -98,7 +105,8 @@ def map_forked(work: Callable[[int], Any], count: int, processes: int) -> list[A
     results must pickle; they come back in order.
     """
     global _work
-    if processes <= 1 or count < MIN_ITEMS_FOR_POOL or not _can_fork():
+    processes = workers_for(count, processes)
+    if processes == 1:
         return [work(index) for index in range(count)]
     _work = work
     try:

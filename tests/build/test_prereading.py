@@ -1,0 +1,121 @@
+"""Posts read by worker processes: the same site, problems and messages as one process."""
+
+import logging
+
+from conftest import HOST_NOTE, differing_files, post, run_pelican, write_files
+
+GUESTS = 24  # more than a pool needs (build/workers.py: MIN_ITEMS_FOR_POOL)
+
+
+def site_files():
+    files = {
+        f"posts/guest-{n:02}.md": post(
+            f"Guest {n} on 'writing' -- slowly",
+            date=f"2026-03-{n:02} 09:00",
+            Series="Birthday Bloggers",
+            Series_index=n,
+            Tags="writing, guests",
+            body=f"Hello from guest {n}. Say hi to @ollie.{HOST_NOTE}",
+        )
+        for n in range(1, GUESTS + 1)
+    }
+    # A post whose metadata the lint warns of, and one without a date.
+    files["posts/odd.md"] = post("Odd one", Colour="blue")
+    files["posts/undated.md"] = "Title: No date here\n\nWords.\n"
+    return files
+
+
+def build(tmp_path, name, processes, **overrides):
+    content = tmp_path / "content"
+    if not content.exists():
+        write_files(content, site_files())
+        # A post that is not UTF-8: refused by the reader, in a worker.
+        (content / "posts" / "latin1.md").write_bytes(
+            b"Title: Caf\xe9\nDate: 2026-04-01 09:00\n\nCaf\xe9 au lait.\n"
+        )
+    return run_pelican(
+        content,
+        tmp_path / name,
+        GUEST_SERIES_PROCESSES=processes,
+        CACHE_PATH=str(tmp_path / f"cache-{name}"),
+        **overrides,
+    )
+
+
+def read_in(site):
+    """How many files the build read in how many processes, as it logged it."""
+    return [
+        record.getMessage()
+        for record in site.records
+        if record.name == "guestlist.build.prereading"
+    ]
+
+
+def test_reading_in_workers_gives_the_site_and_messages_of_one_process(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG, logger="guestlist.build.prereading")
+    one = build(tmp_path, "one", 1)
+    two = build(tmp_path, "two", 2)
+
+    assert read_in(one) == []
+    assert read_in(two) == [f"Reading {GUESTS + 3} files in 2 processes"]
+    assert differing_files(one.output, two.output) == []
+    assert two.messages == one.messages
+    shown = "\n".join(two.messages)
+    assert "posts/latin1.md:1: error: byte" in shown
+    assert "posts/odd.md" in shown and "Colour" in shown
+    assert "posts/undated.md" in shown and "there is no Date" in shown
+
+
+def test_workers_read_only_what_the_content_cache_lacks(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG, logger="guestlist.build.prereading")
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    first = build(tmp_path, "out", 2, **cached)
+    assert read_in(first) == [f"Reading {GUESTS + 3} files in 2 processes"]
+
+    edited = tmp_path / "content" / "posts" / "guest-05.md"
+    edited.write_text(edited.read_text().replace("Hello", "Hello again"))
+    again = build(tmp_path, "out", 2, **cached)
+
+    # The edited file, and the one the cache cannot hold: it was refused.
+    assert read_in(again) == ["Reading 2 files in 1 processes"]
+    assert (
+        "Hello again from guest 5" in again.page("2026/03/guest-5-on-writing-slowly/").text
+    )
+    assert again.messages == first.messages
+
+
+def test_a_worker_logs_and_problems_come_back_in_order():
+    from guestlist.build.workers import Captured, capturing, map_forked
+    from guestlist.core.problems import COLLECTOR_SETTING, ContentProblem, ProblemCollector
+
+    settings = {COLLECTOR_SETTING: ProblemCollector()}
+    log = logging.getLogger("guestlist.test.worker")
+
+    def work(index):
+        with capturing(settings) as captured:
+            log.warning("file %d has %s", index, {"a": object()})  # args that cannot pickle
+            settings[COLLECTOR_SETTING].add(ContentProblem(f"f{index}.md", "wrong"))
+        return index * index, captured
+
+    results = map_forked(work, 40, 2)
+    assert [value for value, _ in results] == [n * n for n in range(40)]
+    seen = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            seen.append(record.getMessage())
+
+    keep = Keep()
+    log.addHandler(keep)
+    try:
+        for _, captured in results:
+            assert isinstance(captured, Captured)
+            captured.replay(settings)
+    finally:
+        log.removeHandler(keep)
+    assert [message.split(" has ")[0] for message in seen] == [
+        f"file {n}" for n in range(40)
+    ]
+    assert [p.path for p in settings[COLLECTOR_SETTING].pending] == [
+        f"f{n}.md" for n in range(40)
+    ]
