@@ -86,10 +86,10 @@ class GuestMarkdownReader(MarkdownReader):
             # As MarkdownReader.read does, from the text decoded once above
             # (the same text: UTF-8, any BOM dropped, newlines made \n).
             self._source_path = source_path
-            self._md = Markdown(**self.settings["MARKDOWN"])
+            self._md = self._markdown()
             content = self._md.convert(text)
             meta = dict(getattr(self._md, "Meta", {}))
-            formatted = self._formatted_fields(meta) if hasattr(self._md, "Meta") else {}
+            formatted = self._formatted_fields(meta)
         # Whatever a guest's file breaks while it is converted is that file's problem.
         except Exception as error:
             raise self._unreadable(source_path, checked, error) from error
@@ -118,16 +118,32 @@ class GuestMarkdownReader(MarkdownReader):
         metadata[PROBLEMS_KEY] = tuple(checked.problems)
         return raw.content, metadata
 
+    def _markdown(self) -> Markdown:
+        """This reader's Markdown instance, reset for the next file.
+
+        MarkdownReader makes a new instance for each file; loading the
+        extensions again costs about a quarter of converting a post, and
+        reset() is how Python-Markdown means an instance to be reused.
+        """
+        markdown = getattr(self, "_reused_markdown", None)
+        if markdown is None:
+            markdown = self._reused_markdown = Markdown(**self.settings["MARKDOWN"])
+        else:
+            markdown.reset()
+        return markdown
+
     def _formatted_fields(self, meta: dict[str, list[str]]) -> dict[str, str]:
         """The FORMATTED_FIELDS of the metadata as HTML, as MarkdownReader converts them."""
-        # No metadata block inside a field's value.
-        self._md.preprocessors.deregister("meta")
         converted = {}
         for name, value in meta.items():
             if name.lower() in self.settings["FORMATTED_FIELDS"]:
                 # A fresh state for each field, as MarkdownReader does.
                 self._md.reset()
-                converted[name.lower()] = self._md.convert("\n".join(value))
+                # MarkdownReader unregisters the meta extension so that a field's
+                # value is never read as a metadata block; the instance is reused
+                # here, so the value starts with a blank line instead, which ends
+                # any metadata block before it starts and is itself dropped.
+                converted[name.lower()] = self._md.convert("\n" + "\n".join(value))
         return converted
 
     def _processed(self, raw: RawRead, source_path: str) -> dict[str, Any]:
