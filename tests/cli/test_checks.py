@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from conftest import DEMO_CONTENT, HOST_NOTE, ROOT, post, write_files
+from guestlist.build import workers
 from guestlist.cli.checks import check_site
 from guestlist.core.frontmatter import parse_header, prose_lines
 from guestlist.core.lint import date_problem
@@ -27,13 +28,28 @@ def run_check(*args, cwd=ROOT):
     )
 
 
-def test_the_bad_examples_print_exactly_the_expected_lines():
-    result = run_check("-s", str(ROOT / "pelicanconf.py"), "--content", "content", cwd=BAD)
+@pytest.mark.parametrize("jobs", [[], ["-j", "1"]], ids=["every-core", "one-process"])
+def test_the_bad_examples_print_exactly_the_expected_lines(jobs):
+    result = run_check(
+        "-s", str(ROOT / "pelicanconf.py"), "--content", "content", *jobs, cwd=BAD
+    )
     expected = (BAD / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert result.stdout.splitlines() == expected
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == "guestlist-check: 22 errors, 5 warnings"
+
+
+def test_workers_find_what_one_process_finds(monkeypatch, caplog):
+    # Fewer examples than a pool is worth: make it worth it.
+    monkeypatch.setattr(workers, "MIN_ITEMS_FOR_POOL", 2)
+    caplog.set_level(logging.DEBUG, logger="guestlist.build.prereading")
+    settings = ROOT / "pelicanconf.py"
+    one = check_site(settings, content=BAD / "content", processes=1)
+    two = check_site(settings, content=BAD / "content", processes=2)
+    assert "Reading 15 files in 2 processes" in caplog.messages
+    assert len(one.problems) == 27
+    assert (two.problems, two.notes) == (one.problems, one.notes)
 
 
 def test_every_bad_example_is_reported():

@@ -40,7 +40,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--content", help="the content folder (default: PATH in the settings)"
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="check in N processes (default: GUEST_SERIES_PROCESSES, every core)",
+    )
     args = parser.parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("-j/--jobs must be 1 or more")
 
     settings = Path(args.settings)
     if not settings.is_file():
@@ -52,7 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     logging.getLogger().setLevel(logging.WARNING)
     try:
-        result = check_site(settings, content=args.content, only=args.files)
+        result = check_site(
+            settings, content=args.content, only=args.files, processes=args.jobs
+        )
     except CheckError as error:
         print(f"guestlist-check: {error}", file=sys.stderr)
         return 2

@@ -41,12 +41,14 @@ def check_site(
     settings_path: str | Path,
     content: str | Path | None = None,
     only: Iterable[str] | None = None,
+    processes: int | None = None,
 ) -> CheckResult:
     """Every problem in the content and settings, as a CheckResult.
 
     `settings_path` is the site's pelicanconf.py; `content` overrides its
     PATH; `only`, a list of files, limits the report to those files (the
-    whole site is still built, since duplicates span files).
+    whole site is still built, since duplicates span files); `processes`
+    overrides GUEST_SERIES_PROCESSES (1: one process).
     """
     with tempfile.TemporaryDirectory(prefix="guestlist-check-") as scratch:
         override = {
@@ -58,6 +60,8 @@ def check_site(
         }
         if content is not None:
             override["PATH"] = str(Path(content).resolve())
+        if processes is not None:
+            override["GUEST_SERIES_PROCESSES"] = processes
         try:
             settings = read_settings(str(settings_path), override=override)
         except Exception as error:  # the settings file is Python: anything can go wrong
