@@ -5,8 +5,6 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from feedgen.feed import FeedGenerator
-from lxml import etree
 from pelican.utils import SafeDatetime
 
 from conftest import schema_defaults
@@ -23,12 +21,12 @@ from guestlist.feeds.catalogue import (
 )
 from guestlist.feeds.entries import (
     EntrySite,
-    SharedEntry,
     entry_id,
     feed_date,
+    make_entry,
     without_xml_invalid,
 )
-from guestlist.feeds.generator import FeedHead, build_feed, write_feed
+from guestlist.feeds.generator import FeedFile, FeedHead, write_feed
 from guestlist.feeds.settings import SCHEMA
 
 
@@ -173,43 +171,109 @@ def test_an_entry_id_is_a_tag_uri_from_host_date_and_address():
     assert entry_id(site, "2026/03/a/", published) == "tag:127.0.0.1,2026-03-02:/2026/03/a/"
 
 
-def test_a_shared_entry_is_built_once_and_goes_into_many_feeds():
-    entry = SharedEntry()
-    entry.id("tag:b.example,2026-03-02:/a/")
-    entry.title("A & B")
-    entry.link(href="https://b.example/a/")
-    entry.updated(datetime(2026, 3, 2, 9, tzinfo=UTC))
-    first, second = entry.atom_entry(), entry.atom_entry()
-    assert first is not second
-    assert etree.tostring(first) == etree.tostring(second)
+def article(title="A & B", **fields):
+    """A published post as the feeds read it."""
+    values = {
+        "url": "a/",
+        "title": title,
+        "slug": "a",
+        "date": datetime(2026, 3, 2, 9, tzinfo=UTC),
+        "authors": [SimpleNamespace(name="Vid")],
+        "summary": None,
+        "tags": [],
+        "series": None,
+        "_content": "<p>Hello</p>",
+    }
+    values.update(fields)
+    post = SimpleNamespace(**values)
+    post.get_content = lambda siteurl: post._content
+    return post
+
+
+ENTRY_SITE = EntrySite("https://b.example", content_site_url="", host_note_type="host-note")
+
+
+def test_an_entry_is_serialised_once_and_goes_into_many_feeds():
+    entry, dirty = make_entry(article(), ENTRY_SITE, [ATOM, RSS])
+    assert dirty == []
     feeds = []
     for title in ("One", "Two"):
-        feed = FeedGenerator()
-        feed.id(f"https://b.example/{title}.xml")
-        feed.title(title)
-        feed.description(title)
-        feed.link(href="https://b.example/")
-        feed.entry([entry])
-        feeds.append(feed)
+        for feed_format in (ATOM, RSS):
+            link = FeedLink(
+                feed_format, f"{title}.xml", f"https://b.example/{title}", title
+            )
+            head = FeedHead(page_url="https://b.example/", description=title)
+            feeds.append(FeedFile(link, head, "en", [entry]).render())
     for feed in feeds:
-        assert feed.atom_str().count(b"<title>A &amp; B</title>") == 1
-        assert feed.rss_str().count(b"<title>A &amp; B</title>") == 1
+        assert feed.count(b"<title>A &amp; B</title>") == 1
+        assert feed.count(b"&lt;p&gt;Hello&lt;/p&gt;") == 1
+    # The text is one bytes object, shared by the formats and by every feed.
+    (atom_text,) = [piece for piece in entry.pieces[ATOM] if b"Hello" in piece]
+    (rss_text,) = [piece for piece in entry.pieces[RSS] if b"Hello" in piece]
+    assert atom_text is rss_text
+
+
+def test_an_entry_is_made_only_in_the_formats_asked_for():
+    entry, _ = make_entry(article(), ENTRY_SITE, [RSS])
+    assert list(entry.pieces) == [RSS]
+
+
+def test_a_value_xml_cannot_hold_leaves_the_entry_out():
+    with pytest.raises(ValueError, match="XML does not allow"):
+        make_entry(article(url="a\x0b/"), ENTRY_SITE, [ATOM])
+    with pytest.raises(ValueError, match="no title"):
+        make_entry(article(title="\x0b", slug=""), ENTRY_SITE, [ATOM])
+
+
+def test_a_feeds_key_follows_its_entries_and_head():
+    link = FeedLink(ATOM, "a.xml", "https://b.example/a.xml", "A")
+    head = FeedHead(page_url="https://b.example/", description="Posts")
+    one, _ = make_entry(article(), ENTRY_SITE, [ATOM])
+    same, _ = make_entry(article(), ENTRY_SITE, [ATOM])
+    other, _ = make_entry(article(_content="<p>Changed</p>"), ENTRY_SITE, [ATOM])
+    key = FeedFile(link, head, "en", [one]).key()
+    assert FeedFile(link, head, "en", [same]).key() == key
+    assert FeedFile(link, head, "en", [other]).key() != key
+    assert FeedFile(link, head, "de", [one]).key() != key
+    moved = FeedLink(ATOM, "b.xml", "https://b.example/b.xml", "A")
+    assert FeedFile(moved, head, "en", [one]).key() != key
+
+
+class Memo:
+    """A memo of the last build that says every feed is unchanged."""
+
+    def __init__(self):
+        self.asked = []
+
+    def unchanged(self, path, key):
+        self.asked.append((path, key))
+        return True
+
+
+def test_a_feed_the_memo_knows_is_not_written_again(tmp_path):
+    entry, _ = make_entry(article(), ENTRY_SITE, [ATOM])
+    link = FeedLink(ATOM, "feeds/a.xml", "https://b.example/feeds/a.xml", "A")
+    feed = FeedFile(
+        link, FeedHead(page_url="https://b.example/", description="P"), None, [entry]
+    )
+    memo = Memo()
+    assert write_feed(feed, tmp_path, memo) is None
+    assert memo.asked == [(tmp_path / "feeds/a.xml", feed.key())]
+    assert not (tmp_path / "feeds/a.xml").exists()
+    assert write_feed(feed, tmp_path) is None
+    assert (tmp_path / "feeds/a.xml").read_bytes() == feed.render()
 
 
 def test_a_feed_is_never_written_outside_the_output_folder(tmp_path):
-    entry = SharedEntry()
-    entry.id("tag:b.example,2026-03-02:/a/")
-    entry.title("A")
-    entry.link(href="https://b.example/a/")
+    entry, _ = make_entry(article(title="A"), ENTRY_SITE, [ATOM, RSS])
     head = FeedHead(page_url="https://b.example/", description="Posts")
-    feed = build_feed("A blog", head, [entry])
     output = tmp_path / "output"
     inside = FeedLink(
         ATOM, "feeds/all.atom.xml", "https://b.example/feeds/all.atom.xml", "A"
     )
     outside = FeedLink(RSS, "../output-evil/all.rss.xml", "https://b.example/x.xml", "A")
-    assert write_feed(feed, inside, head, output) is None
-    refused = write_feed(feed, outside, head, output)
+    assert write_feed(FeedFile(inside, head, None, [entry]), output) is None
+    refused = write_feed(FeedFile(outside, head, None, [entry]), output)
     assert (output / "feeds/all.atom.xml").is_file()
     assert not (tmp_path / "output-evil").exists()
     assert (

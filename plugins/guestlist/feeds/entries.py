@@ -1,13 +1,15 @@
-"""One feed entry per post, built once and shared by every feed that holds it.
+"""One feed entry per post, serialised once and shared by every feed that holds it.
 
 A post appears in the site feed, its series' feed, its author's feed and one
-feed per tag: its entry (and the absolute-URL pass over its HTML, the costly
-part) is made once, and each feed only serialises it.
+feed per tag: its entry (the absolute-URL pass over its HTML, and its Atom and
+RSS text) is made once, as UTF-8 bytes, and each feed only puts those bytes in
+place. The text is what feedgen writes for the same entry (xml_text.py), so
+the head of each feed can still come from feedgen.
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,55 +17,43 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
-from feedgen.entry import FeedEntry
-from feedgen.ext.dc import DcEntryExtension
-
 from ..core.markers import has_host_note
 from .absolute_urls import make_absolute
+from .catalogue import ATOM, RSS
+from .xml_text import XML_INVALID, attributes, checked, element, escape_text, rfc822
 
 # The metadata fields an entry is made from, as make_entry names them.
 METADATA_FIELDS = ("Title", "Author", "Summary", "Tags", "Series")
-# Characters XML 1.0 does not allow anywhere in a document.
-_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Where entries sit in their feed: Atom's <entry> in <feed>, RSS's <item> in <channel>.
+_ATOM_INDENT = "  "
+_RSS_INDENT = "    "
 
 
-class SharedEntry(FeedEntry):
-    """A feedgen entry whose Atom and RSS elements can be built ahead of a feed.
+class Entry:
+    """A post's entry, as the bytes each format's feeds hold, and its date.
 
-    `build()` makes them while the post they come from is known, so that a
-    value feedgen or lxml refuses is reported against that post; the first
-    feed then takes them as they are. Set every field before building.
+    The post's text (the bulk of an entry) is one bytes object shared by the
+    Atom and RSS pieces; nothing else of the post is kept.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._built = {}  # format -> the entry's element, until a feed takes it
+    __slots__ = ("_fingerprint", "pieces", "updated")
 
-    def build(self, formats: Iterable[str]) -> None:
-        """Build the XML for each of `formats` ("atom", "rss") now.
+    def __init__(self, pieces: dict[str, tuple[bytes, ...]], updated: datetime) -> None:
+        self.pieces = pieces  # format -> the entry's bytes, in order
+        self.updated = updated
+        self._fingerprint = None
 
-        Then a value that feedgen or lxml refuses is found while the post it
-        comes from is known, not halfway through writing a feed.
-        """
-        builders = {"atom": super().atom_entry, "rss": super().rss_entry}
-        for feed_format in formats:
-            if feed_format not in self._built:
-                self._built[feed_format] = builders[feed_format]()
-
-    def _element(self, feed_format):
-        self.build([feed_format])
-        # The feed takes the element itself (feedgen serialises a feed as soon
-        # as it builds it) and the entry keeps none: a later feed builds it
-        # again. Keeping every entry's XML until the last feed is written took
-        # more memory than Pelican's whole build.
-        return self._built.pop(feed_format)
-
-    # feedgen calls these with its extensions on, as the feeds here always are.
-    def atom_entry(self, extensions: bool = True) -> Any:
-        return self._element("atom")
-
-    def rss_entry(self, extensions: bool = True) -> Any:
-        return self._element("rss")
+    def fingerprint(self) -> bytes:
+        """A digest of everything the entry writes, in every format it was made for."""
+        if self._fingerprint is None:
+            digest = hashlib.blake2b(digest_size=16)
+            for feed_format in sorted(self.pieces):
+                digest.update(feed_format.encode())
+                for piece in self.pieces[feed_format]:
+                    digest.update(len(piece).to_bytes(8, "big"))
+                    digest.update(piece)
+            self._fingerprint = digest.digest()
+        return self._fingerprint
 
 
 @dataclass(frozen=True)
@@ -128,14 +118,17 @@ def without_xml_invalid(text: str) -> tuple[str, bool]:
     A stray control character pasted into a post is harmless in HTML, but lxml
     refuses it, and would take every feed holding the post down with it.
     """
-    if not text or _XML_INVALID.search(text) is None:
+    if not text or XML_INVALID.search(text) is None:
         return text, False
-    return _XML_INVALID.sub("", text), True
+    return XML_INVALID.sub("", text), True
 
 
-def make_entry(article: Any, site: EntrySite) -> tuple[SharedEntry, list[str]]:
-    """The entry for `article`, ready for any number of feeds, and a list of what
-    had to be left out of it (names of fields that held characters XML forbids).
+def make_entry(
+    article: Any, site: EntrySite, formats: Iterable[str] = (ATOM, RSS)
+) -> tuple[Entry, list[str]]:
+    """The entry for `article` in each of `formats`, ready for any number of feeds,
+    and a list of what had to be left out of it (names of fields that held
+    characters XML forbids). A value XML cannot hold at all raises ValueError.
     """
     dirty = []
 
@@ -145,54 +138,144 @@ def make_entry(article: Any, site: EntrySite) -> tuple[SharedEntry, list[str]]:
             dirty.append(field)
         return text
 
-    entry = SharedEntry()
+    article_url = article.url  # Pelican formats it anew at each use
+    page_url = checked(site.absolute(article_url))
+    published, updated = entry_dates(article)
+    # A title of nothing but invisible characters would be refused: use the slug.
+    title = clean(article.title, "Title").strip() or article.slug
+    if not title:
+        raise ValueError("the entry has no title")
+
     # RSS 2.0's <author> must be an e-mail address, which guests do not give:
     # the guest is named with Dublin Core's dc:creator, as most blogs do.
-    entry.register_extension("dc", DcEntryExtension, atom=False, rss=True)
-
-    article_url = article.url  # Pelican formats it anew at each use
-    page_url = site.absolute(article_url)
-    published, updated = entry_dates(article)
-    entry.id(entry_id(site, article_url, published))
-    # A title of nothing but invisible characters would be refused: use the slug.
-    entry.title(clean(article.title, "Title").strip() or article.slug)
-    entry.link(href=page_url, rel="alternate", type="text/html")
-    entry.published(published)
-    entry.updated(updated)
-
-    for author in getattr(article, "authors", None) or []:
-        name = clean(author.name, "Author")
-        person = {"name": name}
-        if author.name in site.author_urls:
-            person["uri"] = site.author_urls[author.name]
-        entry.author(person)
-        entry.dc.dc_creator(name)
-
+    authors = [
+        (clean(author.name, "Author"), site.author_urls.get(author.name))
+        for author in getattr(article, "authors", None) or []
+    ]
+    contributor = None
     position = getattr(article, "series", None)
     if has_host_note(article, site.host_note_type):
         host = (position.host if position else None) or site.default_host
         if host:
-            person = {"name": clean(host, "the series' host")}
-            if host in site.author_urls:
-                person["uri"] = site.author_urls[host]
-            entry.contributor(person)
+            contributor = (clean(host, "the series' host"), site.author_urls.get(host))
 
     content = article.get_content(site.content_site_url)
-    entry.content(clean(make_absolute(content, page_url), "the text"), type="html")
+    content = clean(make_absolute(content, page_url), "the text")
     summary = article.summary
-    if summary:
-        entry.summary(clean(make_absolute(summary, page_url), "Summary"), type="html")
-
+    summary = clean(make_absolute(summary, page_url), "Summary") if summary else None
     categories = [
-        _category(clean(tag.name, "Tags"), site.tags_scheme)
+        (clean(tag.name, "Tags"), site.tags_scheme)
         for tag in getattr(article, "tags", None) or []
     ]
     if position:
-        categories.append(_category(clean(position.name, "Series"), site.series_scheme))
-    if categories:
-        entry.category(categories)
-    return entry, dirty
+        categories.append((clean(position.name, "Series"), site.series_scheme))
+
+    fields = _EntryFields(
+        id=checked(entry_id(site, article_url, published)),
+        title=title,
+        page_url=page_url,
+        published=published,
+        updated=updated,
+        authors=[(name, _uri(uri)) for name, uri in authors],
+        contributor=contributor and (contributor[0], _uri(contributor[1])),
+        content=escape_text(content).encode() if content else b"",
+        summary=None if summary is None else escape_text(summary).encode(),
+        categories=[(term, _uri(scheme)) for term, scheme in categories],
+    )
+    writers = {ATOM: _atom_pieces, RSS: _rss_pieces}
+    pieces = {feed_format: writers[feed_format](fields) for feed_format in formats}
+    return Entry(pieces, updated), dirty
 
 
-def _category(term, scheme):
-    return {"term": term, "scheme": scheme} if scheme else {"term": term}
+@dataclass
+class _EntryFields:
+    """An entry's values, cleaned; the text and summary already escaped, as bytes."""
+
+    id: str
+    title: str
+    page_url: str
+    published: datetime
+    updated: datetime
+    authors: list  # [(name, uri or None)]
+    contributor: tuple | None  # (name, uri or None)
+    content: bytes  # b"" for an empty text
+    summary: bytes | None  # None for none
+    categories: list  # [(term, scheme or None)]
+
+
+def _uri(value: str | None) -> str | None:
+    return checked(value) if value else None
+
+
+def _person(indent: str, tag: str, name: str, uri: str | None) -> str:
+    inner = indent + "  "
+    lines = f"{indent}<{tag}>\n" + element(inner, "name", name)
+    if uri:
+        lines += element(inner, "uri", uri)
+    return lines + f"{indent}</{tag}>\n"
+
+
+def _atom_pieces(fields: _EntryFields) -> tuple[bytes, ...]:
+    """The <entry>, as lxml pretty-prints feedgen's Atom entry."""
+    indent = _ATOM_INDENT + "  "
+    head = (
+        f"{_ATOM_INDENT}<entry>\n"
+        + element(indent, "id", fields.id)
+        + element(indent, "title", fields.title)
+        + element(indent, "updated", fields.updated.isoformat())
+        + "".join(
+            _person(indent, "author", name, uri) for name, uri in fields.authors if name
+        )
+    )
+    pieces = [head.encode()]
+    if fields.content:
+        pieces += [f'{indent}<content type="html">'.encode(), fields.content]
+        after = "</content>\n"
+    else:
+        after = f'{indent}<content type="html"/>\n'
+    # feedgen writes an entry's link with its address alone (Atom's default
+    # relation is "alternate"), and so does this.
+    after += f"{indent}<link{attributes((('href', fields.page_url),))}/>\n"
+    if fields.summary:
+        pieces += [(after + f'{indent}<summary type="html">').encode(), fields.summary]
+        after = "</summary>\n"
+    elif fields.summary is not None:
+        after += f'{indent}<summary type="html"/>\n'
+    after += "".join(
+        f"{indent}<category{attributes((('term', term), ('scheme', scheme)))}/>\n"
+        for term, scheme in fields.categories
+    )
+    if fields.contributor and fields.contributor[0]:
+        after += _person(indent, "contributor", *fields.contributor)
+    after += element(indent, "published", fields.published.isoformat())
+    after += f"{_ATOM_INDENT}</entry>\n"
+    pieces.append(after.encode())
+    return tuple(pieces)
+
+
+def _rss_pieces(fields: _EntryFields) -> tuple[bytes, ...]:
+    """The <item>, as lxml pretty-prints feedgen's RSS item with Dublin Core."""
+    indent = _RSS_INDENT + "  "
+    head = (
+        f"{_RSS_INDENT}<item>\n"
+        + element(indent, "title", fields.title)
+        + element(indent, "link", fields.page_url)
+    )
+    pieces = []
+    if fields.summary:  # the summary is the description, the text content:encoded
+        pieces += [(head + f"{indent}<description>").encode(), fields.summary]
+        pieces += [f"</description>\n{indent}<content:encoded>".encode(), fields.content]
+        after = "</content:encoded>\n"
+    else:  # the text is the description
+        pieces += [(head + f"{indent}<description>").encode(), fields.content]
+        after = "</description>\n"
+    after += element(indent, "guid", fields.id, ' isPermaLink="false"')
+    after += "".join(
+        element(indent, "category", term, attributes((("domain", scheme),)))
+        for term, scheme in fields.categories
+    )
+    after += element(indent, "pubDate", rfc822(fields.published))
+    after += "".join(element(indent, "dc:creator", name) for name, _ in fields.authors)
+    after += f"{_RSS_INDENT}</item>\n"
+    pieces.append(after.encode())
+    return tuple(pieces)

@@ -1,4 +1,4 @@
-"""The feeds, written with feedgen: the site, each series, author and tag, Atom and RSS.
+"""The feeds, the site's and each series', author's and tag's, in Atom and RSS.
 
 They replace Pelican's own feed writer (turn it off: FEED_ALL_ATOM = None …).
 Pelican runs every generator's `generate_context` before any
@@ -6,33 +6,32 @@ Pelican runs every generator's `generate_context` before any
 every article knows its series and guest; and the catalogue of feeds is in the
 context before any page is rendered, so pages link only the feeds that exist.
 
-Two builds of the same content give the same bytes: a feed's updated date is
-its newest entry's, never the build's time.
+Each post's entry is serialised once (entries.py) and every feed holding it
+puts the same bytes in place after a head that feedgen writes. Two builds of
+the same content give the same bytes: a feed's updated date is its newest
+entry's, never the build's time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from feedgen.feed import FeedGenerator
+from feedgen.version import version_str as feedgen_version
 from markupsafe import Markup
 from pelican.generators import Generator
 
 from ..core.lifecycle import settings_file_of
 from ..core.problems import ERROR, WARNING, ContentProblem, collector_for, problem
-from .catalogue import ATOM, FeedCatalogue, FeedLink, settings_problems
-from .entries import (
-    METADATA_FIELDS,
-    EntrySite,
-    SharedEntry,
-    make_entry,
-    without_xml_invalid,
-)
+from .catalogue import ATOM, RSS, FeedCatalogue, FeedLink, settings_problems
+from .entries import METADATA_FIELDS, Entry, EntrySite, make_entry, without_xml_invalid
 
 logger = logging.getLogger(__name__)
 
@@ -165,13 +164,12 @@ class FeedsGenerator(Generator):
         content_root = Path(self.path)
         entry = None
         try:
-            made, dirty = make_entry(article, site)
-            made.build(self.catalogue.formats)
-        except ValueError as error:  # feedgen or lxml refuses a value
+            made, dirty = make_entry(article, site, self.catalogue.formats)
+        except ValueError as error:  # a value XML cannot hold
             self.problems.append(
                 problem(
                     article.source_path,
-                    f"the feeds leave this post out, as feedgen refused it ({error}); "
+                    f"the feeds leave this post out, as XML cannot hold it ({error}); "
                     "check that its Title has visible text and its text no control "
                     "characters",
                     severity=WARNING,
@@ -204,10 +202,10 @@ class FeedsGenerator(Generator):
                 self.entries[article] = None  # made; not needed again
         if not entries:
             return
-        feed = build_feed(links[0].title, head, entries)
-        feed.language(self.settings.get("DEFAULT_LANG") or None)
+        language = self.settings.get("DEFAULT_LANG") or None
+        output = Path(self.output_path)
         for link in links:
-            failure = write_feed(feed, link, head, Path(self.output_path))
+            failure = write_feed(FeedFile(link, head, language, entries), output)
             if failure:
                 self.problems.append(
                     ContentProblem(
@@ -235,8 +233,10 @@ def _newest(articles, limit):
     return ordered if limit is None else ordered[:limit]
 
 
-def build_feed(title: str, head: FeedHead, entries: list[SharedEntry]) -> FeedGenerator:
-    """A feedgen feed of `entries`, ready to be written in either format."""
+def build_feed(
+    title: str, head: FeedHead, updated: datetime, language: str | None = None
+) -> FeedGenerator:
+    """A feedgen feed with no entries: the head of a feed, in either format."""
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)
     # Names and descriptions come from content; feedgen must get XML-safe text.
@@ -247,22 +247,86 @@ def build_feed(title: str, head: FeedHead, entries: list[SharedEntry]) -> FeedGe
         if head.author_url:
             person["uri"] = head.author_url
         feed.author(person)
-    feed.entry(entries)
     # The newest entry's date, not the build's: two builds, the same bytes.
-    feed.updated(max(entry.updated() for entry in entries))
+    feed.updated(updated)
+    feed.language(language)
     return feed
 
 
-def write_feed(
-    feed: FeedGenerator, link: FeedLink, head: FeedHead, output: Path
-) -> str | None:
-    """Write `feed` in `link`'s format to its file, which must be inside `output`.
+# Where the entries go in a feed feedgen wrote without any: before the end of
+# Atom's <feed>, and of RSS's <channel>.
+_ENTRIES_END = {ATOM: b"</feed>", RSS: b"  </channel>"}
+# Changes whenever what a feed's bytes are made from changes in the code.
+_WRITER_VERSION = f"guestlist.feeds 2, feedgen {feedgen_version}"
 
-    Returns None, or what kept the feed from being written.
+
+@dataclass(frozen=True)
+class FeedFile:
+    """One feed file to write: its link, its head and its entries, in the feed's order."""
+
+    link: FeedLink
+    head: FeedHead
+    language: str | None
+    entries: list[Entry]
+
+    def key(self) -> bytes:
+        """What the feed's bytes are made from, as a digest: kind and format, title,
+        address, head, language and each entry's own fingerprint."""
+        digest = hashlib.blake2b(digest_size=16)
+        parts = (_WRITER_VERSION, repr(self.link), repr(self.head), repr(self.language))
+        for part in parts:
+            digest.update(part.encode())
+            digest.update(b"\0")
+        for entry in self.entries:
+            digest.update(entry.fingerprint())
+        return digest.digest()
+
+    def render(self) -> bytes:
+        """The feed's bytes: feedgen's head, then each entry's serialised bytes."""
+        link, head = self.link, self.head
+        feed = build_feed(
+            link.title, head, max(entry.updated for entry in self.entries), self.language
+        )
+        feed.id(link.url)
+        # RSS takes the last link as the channel's <link>: the page, after the feed itself.
+        feed.link(
+            [
+                {"href": link.url, "rel": "self", "type": link.media_type},
+                {"href": head.page_url, "rel": "alternate", "type": "text/html"},
+            ],
+            replace=True,
+        )
+        if link.format == ATOM:
+            empty = feed.atom_str(pretty=True)
+        else:
+            empty = feed.rss_str(pretty=True)
+        end = _ENTRIES_END[link.format]
+        before, _, after = empty.rpartition(end)
+        pieces = [before]
+        for entry in self.entries:
+            pieces += entry.pieces[link.format]
+        pieces += (end, after)
+        return b"".join(pieces)
+
+
+class FeedMemo(Protocol):
+    """What the build remembers of the files it wrote (build/memo.py)."""
+
+    def unchanged(self, path: Path, key: bytes) -> bool: ...
+
+
+def write_feed(feed: FeedFile, output: Path, memo: FeedMemo | None = None) -> str | None:
+    """Write `feed` to its file, which must be inside `output`.
+
+    Returns None, or what kept the feed from being written. The file's path
+    and what its bytes are made from (`feed.key()`) are known here before
+    anything is serialised: with a `memo` of the last build, a feed whose key
+    is unchanged, and whose file is as that build wrote it, is not written again.
 
     The check is on the path as written (as Pelican's own writer checks), which
     catches a `..` from a setting or a slug without asking the disk each time.
     """
+    link = feed.link
     output = Path(os.path.abspath(output))
     target = Path(os.path.abspath(output / link.save_as))
     if not target.is_relative_to(output):
@@ -270,19 +334,10 @@ def write_feed(
             f"the feed {link.save_as!r} would be written outside the output folder, so "
             "it is not written; check the GUEST_SERIES_*_FEED_* settings and slugs"
         )
-    feed.id(link.url)
-    # RSS takes the last link as the channel's <link>: the page, after the feed itself.
-    feed.link(
-        [
-            {"href": link.url, "rel": "self", "type": link.media_type},
-            {"href": head.page_url, "rel": "alternate", "type": "text/html"},
-        ],
-        replace=True,
-    )
+    if memo is not None and memo.unchanged(target, feed.key()):
+        return None
     try:
-        data = (
-            feed.atom_str(pretty=True) if link.format == ATOM else feed.rss_str(pretty=True)
-        )
+        data = feed.render()
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     except (OSError, ValueError) as error:
