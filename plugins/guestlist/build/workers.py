@@ -9,6 +9,7 @@ and collects in the order a one-process build would have.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -109,6 +110,10 @@ def map_forked(work: Callable[[int], Any], count: int, processes: int) -> list[A
     if processes == 1:
         return [work(index) for index in range(count)]
     _work = work
+    # Objects made before the fork are left out of the workers' garbage
+    # collection, which would otherwise write to every page they share with
+    # this process, and so copy it: the workers' memory stays shared.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         chunk = max(1, count // (processes * 8))
@@ -116,6 +121,7 @@ def map_forked(work: Callable[[int], Any], count: int, processes: int) -> list[A
             return pool.map(_run, range(count), chunksize=chunk)
     finally:
         _work = None
+        gc.unfreeze()
 
 
 def _can_fork() -> bool:
