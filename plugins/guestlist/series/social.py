@@ -70,12 +70,15 @@ class ArticleSocial:
 
     Each part is worked out when the template asks for it and not kept: every
     article keeps its `social` until the build ends, and finished tags and
-    JSON-LD kept for pages long written would grow with the blog.
+    JSON-LD kept for pages long written would grow with the blog. What both
+    say of the article (its address costs Pelican a format each time) is
+    worked out once, for the tags, and let go by the JSON-LD, which the
+    template asks for last.
     `profiles` maps names to GuestProfile (to describe the host); `author_urls`
     maps author names to their author page's URL, for authors who have one.
     """
 
-    __slots__ = ("article", "author_urls", "profiles", "settings")
+    __slots__ = ("_facts_for_page", "article", "author_urls", "profiles", "settings")
 
     def __init__(
         self,
@@ -88,6 +91,7 @@ class ArticleSocial:
         self.settings = settings
         self.profiles = profiles
         self.author_urls = author_urls
+        self._facts_for_page = None
 
     @property
     def tags(self) -> list[MetaTag]:
@@ -128,6 +132,7 @@ class ArticleSocial:
         """JSON-LD `BlogPosting`, safe to put between <script> tags as it is."""
         article, settings = self.article, self.settings
         facts = self._facts()
+        self._facts_for_page = None  # the template's last use of them
         posting = {
             "@context": "https://schema.org",
             "@type": "BlogPosting",
@@ -168,6 +173,11 @@ class ArticleSocial:
         return f"{site_url}/{url}" if url is not None else None
 
     def _facts(self):
+        if self._facts_for_page is None:
+            self._facts_for_page = self._work_out_facts()
+        return self._facts_for_page
+
+    def _work_out_facts(self):
         article = self.article
         author_name = article.author.name if getattr(article, "author", None) else None
         return _Facts(
