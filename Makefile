@@ -82,14 +82,14 @@ clean: ## Remove output/, the content cache and Python caches.
 	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache
 	find $(BASEDIR)/plugins $(BASEDIR)/tests -name __pycache__ -type d -prune -exec rm -rf {} +
 
-regenerate: $(RUNTIME_STAMP) ## Rebuild whenever content, theme or plugins change (no server).
+regenerate: $(RUNTIME_STAMP) ## Rebuild whenever content, theme or settings change (no server; restart it after a plugin change).
 	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
 serve: $(RUNTIME_STAMP) ## Serve output/ at http://$(HOST):$(PORT)/ without rebuilding.
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT)
 
-devserver: $(RUNTIME_STAMP) ## Build, serve and rebuild on change, reloading the browser.
-	$(PY) tools/devserver.py --host $(HOST) --port $(PORT)
+devserver: $(RUNTIME_STAMP) ## Build, serve, rebuild what changed on each save and reload the browser; code changes restart the builder.
+	$(PY) tools/devserver.py --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE) --host $(HOST) --port $(PORT)
 
 publish: $(RUNTIME_STAMP) ## Build for the web with publishconf.py; replace output/ only if the build had no errors.
 	$(PY) tools/publish.py --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) $(PELICANOPTS)
