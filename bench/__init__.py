@@ -2,6 +2,7 @@
 
 Modules, in the order data flows: sitegen (synthetic blogs), configs (the four
 builds as command lines), measure (one build in a child process), harness
-(interleaved rounds), report (tables and budgets), profiling (cProfile by
-area), machine (what it ran on); __main__ ties them together.
+(interleaved rounds), reload (the dev servers' edit-to-reload), report
+(tables and budgets), profiling (cProfile by area), machine (what it ran on);
+__main__ ties them together.
 """

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import harness, machine, profiling, report
+from . import harness, machine, profiling, reload, report
 from .configs import CONFIGS, ROOT, VARIANTS, command
 from .measure import BuildFailed, run_build
 from .sitegen import edit_post
@@ -32,7 +32,9 @@ def parse_arguments(argv=None):
         prog="python -m bench", description=__doc__.split("\n")[0]
     )
     parser.add_argument(
-        "--quick", action="store_true", help="200 and 1,000 posts, 3 rounds each"
+        "--quick",
+        action="store_true",
+        help="200 and 1,000 posts, fewer rounds, the dev servers at 200 posts only",
     )
     parser.add_argument(
         "--sizes",
@@ -50,11 +52,11 @@ def parse_arguments(argv=None):
         "for configuration C; without it C is left out",
     )
     parser.add_argument(
-        "--clock",
-        choices=("cpu", "wall"),
-        default="cpu",
-        help="what the tables compare: CPU time of the build (default; steadier "
-        "on a busy machine) or wall-clock time",
+        "--reload",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="time the dev servers' edit-to-reload (Guestlist's with A, Pelican's "
+        "--autoreload with B) at 200 and 1,000 posts, where those sizes are built",
     )
     parser.add_argument(
         "--profile",
@@ -85,7 +87,8 @@ def choose_plan(args):
     plan = harness.QUICK if args.quick else harness.FULL
     sizes = [int(size) for size in args.sizes.split(",")] if args.sizes else plan.sizes
     rounds = {size: args.rounds or plan.rounds.get(size, 3) for size in sizes}
-    return harness.Plan(rounds, rebuilt=plan.rebuilt)
+    reloaded = plan.reloaded if args.reload else ()
+    return harness.Plan(rounds, rebuilt=plan.rebuilt, reloaded=reloaded, edits=plan.edits)
 
 
 def main(argv=None):
@@ -122,10 +125,10 @@ def main(argv=None):
     failed = False
     try:
         results = harness.run_plan(plan, workdir, pythons)
-        rows = report.summarize(results, args.clock)
+        rows = report.summarize(results)
         checks = report.check_budgets(rows)
         missed = any(check.met is False for check in checks)
-        sections = result_sections(plan, rows, checks, args.clock)
+        sections = result_sections(plan, rows, checks)
         show(sections)
         more = []
         if args.profile == "always" or (
@@ -133,9 +136,14 @@ def main(argv=None):
         ):
             more += profile_sections(profile_configs(results, workdir, pythons))
         if args.explain or (args.explain is None and not args.quick):
-            more.append(explain(workdir, rounds=3, clock=args.clock))
+            more.append(explain(workdir, rounds=3))
         show(more)
-    except (BuildFailed, harness.ContentNotRead, subprocess.CalledProcessError) as error:
+    except (
+        BuildFailed,
+        harness.ContentNotRead,
+        reload.ReloadFailed,
+        subprocess.CalledProcessError,
+    ) as error:
         failed = True
         print(f"\nmake bench: a build failed, so the run stops here.\n{error}")
         print(f"The sites, outputs and logs are kept in {workdir}")
@@ -165,7 +173,8 @@ def show(sections):
 
 def profile_configs(results, workdir, pythons):
     """cProfile breakdowns of A, B and D (those built) at the profiled size (or
-    the largest built), and of A's cached rebuild after one edit."""
+    the largest built), and of A's cached rebuild after one edit, each in one
+    process (profiling.ONE_PROCESS: cProfile cannot follow forked workers)."""
     by_size = {result.posts: result for result in results}
     posts = PROFILED_SIZE if PROFILED_SIZE in by_size else max(by_size)
     content = workdir / f"site-{posts}" / "content"
@@ -205,23 +214,22 @@ def profile_configs(results, workdir, pythons):
     return found
 
 
-def explain(workdir, rounds, clock):
+def explain(workdir, rounds):
     """A section timing D beside each of its variants, interleaved, at 1,000 posts."""
     pythons = harness.pythons_for(sys.executable, None, VARIANTS)
     result = harness.run_size(EXPLAINED_SIZE, rounds, workdir, VARIANTS, pythons)
-    (row,) = report.summarize([result], clock)
-    base = row.seconds("D")
-    unit = "CPU s" if clock == "cpu" else "s"
-    table = [["Variant of D (one choice undone)", unit, "Saved", "Of D"]]
+    (row,) = report.summarize([result])
+    base = row.seconds("D", "cpu")
+    table = [["Variant of D (one choice undone)", "wall s", "CPU s", "CPU saved", "Of D"]]
     for key, config in VARIANTS.items():
+        wall, cpu = row.seconds(key, "wall"), row.seconds(key, "cpu")
         if key == "D":
-            table.append(["D itself", f"{base:.2f}", "–", "–"])
+            table.append(["D itself", f"{wall:.2f}", f"{cpu:.2f}", "–", "–"])
             continue
         # What undoing the choice saves, as a share of D: per round, then the median.
-        saved = 1 - row.ratio(key, "D")
-        table.append(
-            [config.title, f"{row.seconds(key):.2f}", f"{saved * base:.2f}", f"{saved:.0%}"]
-        )
+        saved = 1 - row.ratio(key, "D", "cpu")
+        shares = [f"{saved * base:.2f}", f"{saved:.0%}"]
+        table.append([config.title, f"{wall:.2f}", f"{cpu:.2f}", *shares])
     return (
         f"What Guestlist's own choices cost, without the plugin, at "
         f"{EXPLAINED_SIZE:,} posts (median of {rounds} interleaved rounds)",
@@ -229,20 +237,33 @@ def explain(workdir, rounds, clock):
     )
 
 
-def result_sections(plan, rows, checks, clock):
+def result_sections(plan, rows, checks):
     """[(title, table or text)]: the result tables, the budgets, any warnings."""
     rounds = ", ".join(f"{runs} at {posts:,}" for posts, runs in plan.rounds.items())
-    what = "CPU seconds (user + system)" if clock == "cpu" else "wall-clock seconds"
-    times, ratios = report.tables(rows, clock)
+    times, memory, ratios, reloads = report.tables(rows)
     sections = [
         (
-            f"Cold builds: median {what} of each configuration and its median peak "
-            f"memory (rounds: {rounds}; ± marks runs more than 10% apart)",
+            f"Cold builds and the cached rebuild after one edit: median wall-clock and "
+            f"CPU seconds (user + system, worker processes included) (rounds: {rounds}; "
+            f"± marks runs more than 10% apart)",
             times,
         ),
-        ("Ratios, time per 1,000 posts, and cached rebuilds after one edit", ratios),
-        ("Budgets", report.budget_table(checks)),
+        (
+            "Peak memory, MiB: the peak of the summed PSS of the build and all its "
+            "worker processes (in brackets, ru_maxrss: the largest single process)",
+            memory,
+        ),
+        ("Ratios, CPU time per 1,000 posts, and cached rebuilds over cold builds", ratios),
     ]
+    if reloads:
+        sections.append(
+            (
+                f"Dev server, edit to reload: median seconds from saving a post to its "
+                f"page being served new ({plan.edits} edits a server)",
+                reloads,
+            )
+        )
+    sections.append(("Budgets", report.budget_table(checks)))
     notes = report.problems_seen(rows)
     if notes:
         sections.append(("Warnings in the builds", "\n".join(notes)))
@@ -253,7 +274,8 @@ def profile_sections(profiles):
     """[(title, table)]: where the time goes by area, and the plugin's hot spots."""
     sections = [
         (
-            f"Where the time goes at {profiles.posts:,} posts (one cProfile run each)",
+            f"Where the time goes at {profiles.posts:,} posts (one cProfile run each, "
+            f"in one process: GUEST_SERIES_PROCESSES = 1)",
             profiling.breakdown_table(profiles.breakdowns),
         )
     ]

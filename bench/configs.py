@@ -17,7 +17,8 @@ the command line of each shows exactly how it differs from the others:
 Each build keeps its content cache in the temporary folder (never in the
 repository). A cold build reads no cache; a rebuild loads the cache the
 previous build of the same configuration wrote, with `CHECK_MODIFIED_METHOD =
-"md5"` so that only the edited post is read again.
+"md5"` so that only the edited post is read again, and keeps the output folder
+the build before it wrote, as the dev server does.
 """
 
 import json
@@ -78,20 +79,24 @@ CONFIGS = {
 
 # Turn the content cache on, whatever the configuration says: a build with
 # WRITE_CACHE saves what it read, a build with LOAD_CACHE reads only what changed.
+# Both keep the output folder, as the dev server does between two builds, so a
+# rebuild writes over the pages of the build before it instead of starting empty.
 WRITE_CACHE = {
     "CACHE_CONTENT": True,
     "CHECK_MODIFIED_METHOD": "md5",
     "LOAD_CONTENT_CACHE": False,
+    "DELETE_OUTPUT_DIRECTORY": False,
 }
 LOAD_CACHE = dict(WRITE_CACHE, LOAD_CONTENT_CACHE=True)
 
 
-def command(config, python, content, output, cache, *, cache_mode=None):
+def command(config, python, content, output, cache, *, cache_mode=None, extra=None):
     """The argv that builds `content` into `output` with `config`.
 
     `cache_mode` is None (the configuration's own cache settings, which for A
-    mean writing a cache but not reading one, as a publish build does),
-    "write" or "load".
+    mean neither writing a cache nor reading one, as a publish build does),
+    "write" or "load". `extra` adds settings of its own, such as
+    GUEST_SERIES_PROCESSES for a profiled build.
     """
     overrides = {"CACHE_PATH": str(cache), **config.overrides}
     if cache_mode == "write":
@@ -100,6 +105,7 @@ def command(config, python, content, output, cache, *, cache_mode=None):
         overrides.update(LOAD_CACHE)
     elif cache_mode is not None:
         raise ValueError(f"cache_mode must be None, 'write' or 'load', not {cache_mode!r}")
+    overrides.update(extra or {})
     argv = [
         str(python),
         "-m",

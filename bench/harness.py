@@ -3,9 +3,12 @@
 For each site size the content is generated once. Then each round builds it
 cold with A, B, C and D, in an order that rotates from round to round (so
 that no configuration always runs first, or always right after the heaviest
-one), and then times the cached rebuild of A and of B after one post is edited.
-Load from other work on the machine thus falls on all configurations alike,
-and the median of the rounds is what the report shows.
+one), and then times the cached rebuild of A and of B after one post is edited,
+as the dev server rebuilds: the output folder of the cold build kept, the
+content cache on. Load from other work on the machine thus falls on all
+configurations alike, and the median of the rounds is what the report shows.
+At the sizes the plan names, the dev servers' edit-to-reload time is measured
+after the rounds (`reload.py`).
 """
 
 import shutil
@@ -13,6 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import reload
 from .configs import CONFIGS, command
 from .measure import run_build
 from .sitegen import edit_post, generate_site
@@ -26,6 +30,9 @@ class Plan:
     rounds: dict  # posts -> number of rounds
     # A's rebuild is the budget; B's shows how much of a rebuild is Pelican's own.
     rebuilt: tuple = ("A", "B")
+    # The sizes at which the dev servers' edit-to-reload is timed, and how many edits.
+    reloaded: tuple = (200, 1000)
+    edits: int = 5
 
     @property
     def sizes(self):
@@ -33,8 +40,9 @@ class Plan:
 
 
 FULL = Plan({200: 5, 1000: 5, 5000: 3})
-# Under three minutes on two idle cores: fewer rounds, and no rebuild of B.
-QUICK = Plan({200: 3, 1000: 2}, rebuilt=("A",))
+# Under five minutes on two idle cores: fewer rounds, no rebuild of B, and the
+# dev servers at 200 posts only.
+QUICK = Plan({200: 3, 1000: 2}, rebuilt=("A",), reloaded=(200,), edits=3)
 
 
 @dataclass
@@ -44,6 +52,7 @@ class SizeResult:
     posts: int
     summary: object  # the SiteSummary of the generated content
     runs: dict = field(default_factory=dict)  # key -> list of Measurement
+    reloads: dict = field(default_factory=dict)  # "Guestlist", "Pelican" -> ReloadResult
 
     def add(self, key, measurement):
         self.runs.setdefault(key, []).append(measurement)
@@ -68,8 +77,9 @@ def pythons_for(main_python, bench_python, configs=CONFIGS):
 def run_plan(plan, workdir, pythons, progress=sys.stderr):
     """Build and time everything in `plan` under `workdir`; return SizeResults."""
     configs = {key: config for key, config in CONFIGS.items() if key in pythons}
-    return [
-        run_size(
+    results = []
+    for posts in plan.sizes:
+        result = run_size(
             posts,
             plan.rounds[posts],
             Path(workdir),
@@ -78,8 +88,43 @@ def run_plan(plan, workdir, pythons, progress=sys.stderr):
             rebuilt=[key for key in plan.rebuilt if key in configs],
             progress=progress,
         )
-        for posts in plan.sizes
-    ]
+        if posts in plan.reloaded:
+            result.reloads = run_reloads(
+                result, Path(workdir), pythons, plan.edits, progress
+            )
+        results.append(result)
+    return results
+
+
+def run_reloads(result, workdir, pythons, edits, progress=sys.stderr):
+    """Time the edit-to-reload of Guestlist's dev server (when A is built) and of
+    plain Pelican's --autoreload (when B is) on the site of `result`."""
+    site = workdir / f"site-{result.posts}"
+    content = site / "content"
+    edited = result.summary.post_paths[len(result.summary.post_paths) // 2]
+    servers, found = [], {}
+    if "A" in pythons:
+        if reload.devserver_supports_options():
+            servers.append(reload.guestlist_server(pythons["A"], content, site))
+        else:
+            found["Guestlist"] = reload.ReloadResult(
+                "Guestlist", result.posts, note="tools/devserver.py lacks the options"
+            )
+    if "B" in pythons:
+        servers.append(reload.pelican_server(pythons["B"], content, site))
+    for server in servers:
+        measured = reload.measure_reload(
+            server, edited, result.posts, edits, site / f"devserver-{server.key}.log"
+        )
+        found[server.key] = measured
+        shown = ", ".join(f"{seconds:.2f}" for seconds in measured.seconds)
+        print(
+            f"  {result.posts:>5} posts  {server.title}: edit to reload {shown} s "
+            f"(first served after {measured.first_build:.1f} s)",
+            file=progress,
+            flush=True,
+        )
+    return found
 
 
 def run_size(posts, rounds, workdir, configs, pythons, rebuilt=(), progress=sys.stderr):
@@ -139,8 +184,8 @@ def run_size(posts, rounds, workdir, configs, pythons, rebuilt=(), progress=sys.
 def _say(stream, posts, round_number, rounds, key, measurement):
     print(
         f"  {posts:>5} posts  round {round_number + 1}/{rounds}  {key:<10} "
-        f"{measurement.cpu:6.2f} s CPU  {measurement.wall:6.2f} s wall  "
-        f"{measurement.peak_mb:5.0f} MiB",
+        f"{measurement.wall:6.2f} s wall  {measurement.cpu:6.2f} s CPU  "
+        f"{measurement.peak_mb:5.0f} MiB PSS  {measurement.maxrss_mb:5.0f} MiB max RSS",
         file=stream,
         flush=True,
     )

@@ -1,19 +1,31 @@
 """The benchmark's harness: its synthetic sites are valid content and every
 configuration builds them. No timings are checked here (`make bench` does that):
-these tests keep the harness from rotting as the plugin and theme change."""
+these tests keep the harness from rotting as the plugin and theme change, and
+check its pure pieces (the memory sampler, the budgets) on made-up numbers."""
 
+import os
 import re
+import signal
+import subprocess
 import sys
+import textwrap
+import time
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from bench import report
+from bench import reload, report
 from bench.__main__ import MARK_END, MARK_START, write_markdown
 from bench.configs import CONFIGS, command
 from bench.harness import SizeResult
-from bench.measure import BuildFailed, Measurement, run_build
+from bench.measure import (
+    BuildFailed,
+    Measurement,
+    descendants,
+    run_build,
+    tree_pss_kib,
+)
 from bench.sitegen import edit_post, generate_site
 from conftest import ROOT
 from served_site import require
@@ -199,15 +211,89 @@ def test_the_log_is_read_for_posts_warnings_and_errors(tmp_path):
     assert (measured.articles, measured.warnings, measured.errors) == (12, 2, 1)
 
 
-def run(cpu, peak_mb=50.0):
-    return Measurement(wall=cpu, cpu=cpu, peak_mb=peak_mb, articles=1, warnings=0, errors=0)
+# A child that forks a grandchild; after the fork each fills 60 MiB of its own,
+# and both hold it until told to stop. No single process ever holds both.
+TWO_PROCESSES = textwrap.dedent(
+    """
+    import os, sys, time
+    pid = os.fork()
+    block = b"x" * (60 << 20)
+    print("filled", flush=True)
+    time.sleep(float(sys.argv[1]))
+    if pid:
+        os.waitpid(pid, 0)
+    """
+)
 
 
-def size(posts, **seconds):
+def test_peak_memory_is_the_whole_process_tree_counted_once(tmp_path):
+    measured = run_build([sys.executable, "-c", TWO_PROCESSES, "1.0"], tmp_path / "log")
+    assert (tmp_path / "log").read_text().count("filled") == 2
+    # The child's and the grandchild's blocks are both counted: over 120 MiB
+    # together, where the larger of the two processes alone stays near 70 MiB.
+    assert measured.peak_mb > 115, measured
+    assert measured.maxrss_mb < 90, measured
+    # Python itself, shared copy-on-write since the fork, counts once, divided
+    # between the two: well under two whole interpreters over the blocks.
+    assert measured.peak_mb < 120 + 2 * 10, measured
+
+
+def test_the_tree_sampler_finds_grandchildren():
+    child = subprocess.Popen(
+        [sys.executable, "-c", TWO_PROCESSES, "30"], stdout=subprocess.PIPE, text=True
+    )
+    family = []
+    try:
+        assert child.stdout.readline() and child.stdout.readline()
+        time.sleep(0.2)
+        family = descendants(child.pid)
+        assert len(family) == 1
+        assert tree_pss_kib(child.pid) > 115 * 1024
+    finally:
+        for pid in family:
+            os.kill(pid, signal.SIGKILL)
+        child.kill()
+        child.wait()
+
+
+def test_cpu_time_counts_the_worker_processes_a_build_waits_for(tmp_path):
+    pool = textwrap.dedent(
+        """
+        import multiprocessing, time
+        def burn(_):
+            started = time.process_time()
+            while time.process_time() - started < 0.5:
+                pass
+        if __name__ == "__main__":
+            with multiprocessing.get_context("fork").Pool(2) as pool:
+                pool.map(burn, range(2))
+        """
+    )
+    measured = run_build([sys.executable, "-c", pool], tmp_path / "log")
+    assert measured.cpu >= 0.95, measured
+
+
+def run(seconds, peak_mb=50.0, wall=None):
+    return Measurement(
+        wall=seconds if wall is None else wall,
+        cpu=seconds,
+        peak_mb=peak_mb,
+        articles=1,
+        warnings=0,
+        errors=0,
+        maxrss_mb=peak_mb / 2,
+    )
+
+
+def size(posts, reloads=None, memory=None, walls=None, **seconds):
     result = SizeResult(posts=posts, summary=None)
     for key, values in seconds.items():
-        for value in values:
-            result.add(key.replace("_", "-"), run(value))
+        key = key.replace("_", "-")
+        for number, value in enumerate(values):
+            wall = walls[key][number] if walls and key in walls else None
+            result.add(key, run(value, (memory or {}).get(key, 50.0), wall))
+    for key, times in (reloads or {}).items():
+        result.reloads[key] = reload.ReloadResult(key, posts, seconds=times)
     return result
 
 
@@ -215,28 +301,114 @@ def test_budgets_are_checked_on_the_ratios_within_each_round():
     rows = report.summarize(
         [
             # Round 3 ran while the machine was busy: every build of it was slow.
-            size(200, A=[1.0, 1.1, 9.0], B=[0.95, 1.0, 8.0], D=[0.98, 1.0, 8.9]),
-            size(1000, A=[5.0, 5.2], B=[4.0, 4.1], D=[4.9, 5.0], A_rebuild=[2.5, 2.0]),
+            size(
+                200,
+                A=[1.0, 1.1, 9.0],
+                B=[0.95, 1.0, 8.0],
+                D=[0.98, 1.0, 8.9],
+                reloads={"Guestlist": [0.5, 0.7, 2.0], "Pelican": [1.1, 0.9, 1.0]},
+            ),
+            size(
+                1000,
+                A=[5.0, 5.2],
+                B=[4.0, 4.1],
+                D=[4.9, 5.0],
+                A_rebuild=[2.5, 2.0],
+                # Wall clock: A's workers use both cores, and its rebuild is quick.
+                walls={"A": [2.0, 2.2], "B": [4.1, 4.2], "A-rebuild": [0.4, 0.6]},
+            ),
+            size(5000, A=[30.0], B=[20.0], D=[28.0], memory={"A": 140.0, "B": 100.0}),
         ]
     )
     checks = {check.name: check for check in report.check_budgets(rows)}
-    share = checks["plugin's own share (A − D) / A at 1,000 posts"]
+    assert list(checks.values()) == report.check_budgets(rows)
+
+    def seen(name):
+        return checks[name].value, checks[name].met
+
+    # Rounds: 2.0 / 4.1 and 2.2 / 4.2: the wall clock, not the CPU time.
+    assert seen("A / B wall clock, cold, at 1,000 posts") == ("0.51", True)
+    assert seen("A / B wall clock, cold, at 5,000 posts") == ("1.50", False)
+    # Rounds: 1.25 and 1.27.
+    assert seen("A / B CPU time, cold, at 1,000 posts") == ("1.26", False)
     # The rounds' shares are 2.0% and 3.8%: their median.
-    assert (share.value, share.met) == ("2.9%", True)
-    # Rounds: 1.05, 1.10, 1.125: the busy round does not tip the median.
-    assert (checks["A / B at 200 posts"].value, checks["A / B at 200 posts"].met) == (
-        "1.10",
+    share = "the plugin's own share of A's CPU, (A − D) / A, at 1,000 posts"
+    assert seen(share) == ("2.9%", True)
+    # The median of three edits, 0.7 s, under a second and under Pelican's 1.0 s.
+    assert seen("dev server edit-to-reload at 200 posts") == (
+        "0.70 s (Pelican 1.00 s)",
         True,
     )
-    assert checks["A / B at 1,000 posts"].met is False
-    # Time per post: median 5.1 s per 1,000 posts over 1.1 s per 200.
-    assert checks["A's time per post at 1,000 over at 200"].value == "0.93"
-    rebuild = checks["A's cached rebuild after one edit over A cold, at 1,000 posts"]
-    assert (rebuild.value, rebuild.met) == ("44.2%", False)  # 50% and 38.5%
-    # No rebuild at 200 posts in this run: said, not guessed.
-    assert checks["A's cached rebuild after one edit over A cold, at 200 posts"].value == (
-        "not measured"
+    # Wall clock: 0.4 / 2.0 and 0.6 / 2.2, 20% and 27%.
+    rebuild = "A's cached rebuild after one edit over A cold, wall clock, at 1,000 posts"
+    assert seen(rebuild) == ("23.6%", True)
+    # CPU time per post: 6.0 s per 1,000 posts at 5,000 over 5.5 s per 1,000 at 200.
+    assert seen("A's CPU time per post at 5,000 over at 200") == ("1.09", True)
+    memory = "peak memory of all of A's processes (PSS) over B's at 5,000 posts"
+    assert seen(memory) == ("1.40", False)
+
+
+def test_a_budget_whose_size_was_not_built_is_said_not_measured():
+    rows = report.summarize([size(200, A=[1.0], B=[1.0])])
+    checks = report.check_budgets(rows)
+    assert [check.value for check in checks] == ["not measured"] * len(checks)
+    assert {report.verdict(check) for check in checks} == {"n/a"}
+
+
+@pytest.mark.parametrize(
+    "ours, theirs, shown, met",
+    [
+        ([0.9], [1.2], "0.90 s (Pelican 1.20 s)", True),
+        ([0.6], [0.5], "0.60 s (Pelican 0.50 s)", False),  # under a second, but slower
+        ([1.3], [2.0], "1.30 s (Pelican 2.00 s)", False),  # faster, but over a second
+        ([1.3], None, "1.30 s (Pelican's not measured)", False),
+        ([0.9], None, "0.90 s (Pelican's not measured)", None),
+        (None, [1.0], "not measured", None),
+    ],
+)
+def test_the_dev_server_must_reload_in_a_second_and_no_slower_than_pelican(
+    ours, theirs, shown, met
+):
+    reloads = {"Guestlist": ours, "Pelican": theirs}
+    (row,) = report.summarize(
+        [size(200, reloads={key: times for key, times in reloads.items() if times})]
     )
+    check = report.reload_check(row)
+    assert (check.value, check.met) == (shown, met)
+
+
+def test_the_page_of_a_post_is_found_under_either_url_scheme(tmp_path):
+    title = "Notes on a Slow Lathe"
+    article = tmp_path / "2020" / "01" / "notes-on-a-slow-lathe" / "index.html"
+    redirect = tmp_path / "2020" / "01" / "notes-on-a-slow-lathe.html"
+    other = tmp_path / "2020" / "01" / "notes-on-a-slow-lathe-part-3" / "index.html"
+    for path, text in (
+        (article, f"<h1>{title}</h1><p>{'words ' * 200}</p>"),
+        (redirect, f'<a href="../notes-on-a-slow-lathe/">{title}</a>'),
+        (other, f"<h1>{title}, Part 3</h1><p>{'words ' * 300}</p>"),
+    ):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    assert reload.find_page(tmp_path, title) == "2020/01/notes-on-a-slow-lathe/index.html"
+    article.unlink()
+    assert reload.find_page(tmp_path, title) == "2020/01/notes-on-a-slow-lathe.html"
+    assert reload.find_page(tmp_path / "missing", title) is None
+
+
+def test_both_dev_servers_serve_an_edit_and_stop(small_site, tmp_path):
+    root, summary = small_site
+    post = summary.post_paths[len(summary.post_paths) // 2]
+    original = post.read_text()
+    servers = [reload.pelican_server(sys.executable, root / "content", tmp_path)]
+    assert reload.devserver_supports_options()
+    servers.append(reload.guestlist_server(sys.executable, root / "content", tmp_path))
+    for server in servers:
+        found = reload.measure_reload(
+            server, post, summary.posts, 1, tmp_path / f"{server.key}.log"
+        )
+        assert len(found.seconds) == 1 and 0 < found.median < 60, found
+        assert found.first_build > 0
+        assert post.read_text() == original
 
 
 def test_results_replace_only_their_part_of_the_document(tmp_path):
@@ -278,10 +450,13 @@ def test_a_whole_run_prints_and_writes_every_table(tmp_path, capsys):
     for title in ("Cold builds", "Ratios", "Budgets", "Where the time goes", "hot spots"):
         assert title in printed and title in written
     # The plugin's share is measured; A / B and A / C are not, as B and C were
-    # left out, and the plugin's budget is set at 1,000 posts.
-    assert re.search(r"\| 20 \| – \| – \| -?\d+\.\d% \|", written)
-    assert "| A / B at 20 posts | ≤ 1.15 | not measured | n/a |" in written
-    assert "at 1,000 posts | ≤ 5% | not measured | n/a |" in written
+    # left out, and the budgets are set at 200, 1,000 and 5,000 posts.
+    assert re.search(r"\| 20 \| – \| – \| – \| – \| -?\d+\.\d% \|", written)
+    assert "| A / B wall clock, cold, at 1,000 posts | ≤ 1.00 | not measured | n/a |" in (
+        written
+    )
+    assert "at 1,000 posts | ≤ 10% | not measured | n/a |" in written
+    assert "GUEST_SERIES_PROCESSES = 1" in written
     # The profile found the plugin at work in A, in A's rebuild, and not in D.
     plugin_row = next(
         line for line in written.splitlines() if line.startswith("| guestlist plugins")
@@ -299,5 +474,7 @@ def test_the_quick_run_is_smaller_and_keeps_to_its_own_rebuilds():
     assert quick.sizes == [200, 1000] and full.sizes == [200, 1000, 5000]
     assert all(quick.rounds[n] < full.rounds[n] for n in quick.sizes)
     assert quick.rebuilt == ("A",) and full.rebuilt == ("A", "B")
+    assert quick.reloaded == (200,) and full.reloaded == (200, 1000)
     chosen = choose_plan(parse_arguments(["--quick", "--sizes", "50", "--rounds", "2"]))
     assert (chosen.rounds, chosen.rebuilt) == ({50: 2}, ("A",))
+    assert choose_plan(parse_arguments(["--no-reload"])).reloaded == ()
