@@ -40,7 +40,8 @@ RUNTIME_STAMP = $(VENV)/.installed-runtime
 TEST_STAMP = $(VENV)/.installed-test
 
 # `make bench`: configuration C runs in a venv of its own, with the PyPI
-# plugins Guestlist is compared with. QUICK=1: 200 and 1,000 posts, 3 rounds.
+# plugins Guestlist is compared with. QUICK=1: 200 and 1,000 posts, 3 and 2
+# rounds, the dev servers' edit-to-reload at 200 posts only.
 BENCH_VENV ?= .venv-bench
 BENCH_STAMP = $(BENCH_VENV)/.installed
 QUICK ?= 0
@@ -141,7 +142,7 @@ $(BENCH_STAMP): requirements.txt bench/requirements-c.txt
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r bench/requirements-c.txt
 	@touch $@
 
-bench: $(RUNTIME_STAMP) $(BENCH_STAMP) ## Time builds against plain Pelican (QUICK=1: a 3-minute run); writes docs/benchmark.md.
+bench: $(RUNTIME_STAMP) $(BENCH_STAMP) ## Time builds and the dev server against plain Pelican (QUICK=1: a 5-minute run); writes docs/benchmark.md.
 	$(PY) -m bench --bench-python $(BENCH_VENV)/bin/python $(BENCHOPTS)
 
 .PHONY: help venv html clean regenerate serve devserver publish check newpost rsync_upload github test test-all golden settings-doc lint bench
