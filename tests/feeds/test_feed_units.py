@@ -240,28 +240,44 @@ def test_a_feeds_key_follows_its_entries_and_head():
 
 
 class Memo:
-    """A memo of the last build that says every feed is unchanged."""
+    """A memo of the last build, as guestlist.build's writer keeps one (build/memo.py)."""
 
-    def __init__(self):
-        self.asked = []
+    def __init__(self, previous=None):
+        self.previous = dict(previous or {})
+        self.current = {}
 
     def unchanged(self, path, key):
-        self.asked.append((path, key))
+        known = self.previous.get(path)
+        if known is None or known[0] != key or known[1] != path.read_bytes():
+            return False
+        self.current[path] = known
         return True
+
+    def record(self, path, key, data):
+        self.current[path] = (key, data)
 
 
 def test_a_feed_the_memo_knows_is_not_written_again(tmp_path):
     entry, _ = make_entry(article(), ENTRY_SITE, [ATOM])
     link = FeedLink(ATOM, "feeds/a.xml", "https://b.example/feeds/a.xml", "A")
-    feed = FeedFile(
-        link, FeedHead(page_url="https://b.example/", description="P"), None, [entry]
-    )
-    memo = Memo()
-    assert write_feed(feed, tmp_path, memo) is None
-    assert memo.asked == [(tmp_path / "feeds/a.xml", feed.key())]
-    assert not (tmp_path / "feeds/a.xml").exists()
-    assert write_feed(feed, tmp_path) is None
-    assert (tmp_path / "feeds/a.xml").read_bytes() == feed.render()
+    head = FeedHead(page_url="https://b.example/", description="P")
+    feed = FeedFile(link, head, None, [entry])
+    first = Memo()
+    assert write_feed(feed, tmp_path, first) is None
+    target = tmp_path / "feeds/a.xml"
+    assert first.current == {target: (feed.key(), target.read_bytes())}
+    written = target.stat().st_mtime_ns
+    # The next build: the same feed is not written again, a changed one is.
+    second = Memo(first.current)
+    assert write_feed(feed, tmp_path, second) is None
+    assert target.stat().st_mtime_ns == written
+    other, _ = make_entry(article(_content="<p>Changed</p>"), ENTRY_SITE, [ATOM])
+    assert write_feed(FeedFile(link, head, None, [other]), tmp_path, second) is None
+    assert b"Changed" in target.read_bytes()
+    # A file changed by hand is written again.
+    target.write_bytes(b"edited")
+    assert write_feed(feed, tmp_path, Memo({target: (feed.key(), feed.render())})) is None
+    assert target.read_bytes() == feed.render()
 
 
 def test_a_feed_is_never_written_outside_the_output_folder(tmp_path):

@@ -55,6 +55,7 @@ class FeedsGenerator(Generator):
         self.entries = {}  # article -> its entry (None if it cannot be one)
         self.uses_left = Counter()  # article -> feeds still to write that hold it
         self.problems = []
+        self.memo = None  # the writer's memo of the last build, when it keeps one
 
     def generate_context(self) -> None:
         self.catalogue = FeedCatalogue.from_settings(
@@ -72,6 +73,10 @@ class FeedsGenerator(Generator):
         # of the last page it wrote, and a post's text and summary would make
         # their links relative to that page. Feeds want them from SITEURL.
         self.context["localsiteurl"] = self.settings.get("SITEURL", "")
+        # guestlist.build's writer keeps a memo of what the last build wrote
+        # (build/memo.py); Pelican's own writer keeps none, and every feed is written.
+        memo = getattr(writer, "memo", None)
+        self.memo = memo if memo is not None and memo.active else None
         site = self._entry_site()
         feeds = [feed for feed in self._feeds(site) if feed[0]]
         # An entry is dropped after the last feed that holds it, not kept to
@@ -205,7 +210,7 @@ class FeedsGenerator(Generator):
         language = self.settings.get("DEFAULT_LANG") or None
         output = Path(self.output_path)
         for link in links:
-            failure = write_feed(FeedFile(link, head, language, entries), output)
+            failure = write_feed(FeedFile(link, head, language, entries), output, self.memo)
             if failure:
                 self.problems.append(
                     ContentProblem(
@@ -269,7 +274,7 @@ class FeedFile:
     language: str | None
     entries: list[Entry]
 
-    def key(self) -> bytes:
+    def key(self) -> str:
         """What the feed's bytes are made from, as a digest: kind and format, title,
         address, head, language and each entry's own fingerprint."""
         digest = hashlib.blake2b(digest_size=16)
@@ -279,7 +284,7 @@ class FeedFile:
             digest.update(b"\0")
         for entry in self.entries:
             digest.update(entry.fingerprint())
-        return digest.digest()
+        return digest.hexdigest()
 
     def render(self) -> bytes:
         """The feed's bytes: feedgen's head, then each entry's serialised bytes."""
@@ -310,9 +315,12 @@ class FeedFile:
 
 
 class FeedMemo(Protocol):
-    """What the build remembers of the files it wrote (build/memo.py)."""
+    """What the build remembers of the files it wrote (build/memo.py's OutputMemo,
+    which guestlist.build's writer holds)."""
 
-    def unchanged(self, path: Path, key: bytes) -> bool: ...
+    def unchanged(self, path: Path, key: str) -> bool: ...
+
+    def record(self, path: Path, key: str, data: bytes) -> None: ...
 
 
 def write_feed(feed: FeedFile, output: Path, memo: FeedMemo | None = None) -> str | None:
@@ -320,8 +328,9 @@ def write_feed(feed: FeedFile, output: Path, memo: FeedMemo | None = None) -> st
 
     Returns None, or what kept the feed from being written. The file's path
     and what its bytes are made from (`feed.key()`) are known here before
-    anything is serialised: with a `memo` of the last build, a feed whose key
-    is unchanged, and whose file is as that build wrote it, is not written again.
+    anything is serialised: with a `memo` of the last build (build/memo.py, on
+    when the content cache is), a feed whose key is unchanged, and whose file
+    is as that build wrote it, is not written again; one written is recorded.
 
     The check is on the path as written (as Pelican's own writer checks), which
     catches a `..` from a setting or a slug without asking the disk each time.
@@ -334,7 +343,8 @@ def write_feed(feed: FeedFile, output: Path, memo: FeedMemo | None = None) -> st
             f"the feed {link.save_as!r} would be written outside the output folder, so "
             "it is not written; check the GUEST_SERIES_*_FEED_* settings and slugs"
         )
-    if memo is not None and memo.unchanged(target, feed.key()):
+    key = feed.key() if memo is not None else None
+    if key is not None and memo.unchanged(target, key):
         return None
     try:
         data = feed.render()
@@ -342,5 +352,7 @@ def write_feed(feed: FeedFile, output: Path, memo: FeedMemo | None = None) -> st
         target.write_bytes(data)
     except (OSError, ValueError) as error:
         return f"could not write the feed {link.save_as!r}: {error}"
+    if key is not None:
+        memo.record(target, key, data)
     logger.info('Writing "%s"', target)
     return None
