@@ -40,9 +40,14 @@ class Area:
 
 
 AREAS = (
+    # The plugin's reader (core/reader.py) and page writer (build/writer.py) stand in
+    # for Pelican's: the reading and writing they do are counted under "Reading
+    # content" and "Writing pages", the plugin's own work they call (checks of the
+    # file, page fingerprints) here.
     Area(
-        "guestlist plugins (all but typography)",
-        r"/plugins/guestlist/(?!markdown/(typography|__init__)\.py|__init__\.py)",
+        "guestlist plugins (all but typography, the reader and the page writer)",
+        r"/plugins/guestlist/(?!markdown/(typography|__init__)\.py|__init__\.py"
+        r"|build/writer\.py|core/reader\.py)",
     ),
     Area("Reading content (Pelican readers, Markdown)", r"/pelican/readers\.py:read_file$"),
     Area("↳ Python-Markdown, with its extensions", r"/site-packages/markdown/"),
@@ -52,7 +57,10 @@ AREAS = (
     ),
     Area("  ↳ codehilite (Pygments)", r"/markdown/extensions/codehilite\.py"),
     Area("  ↳ admonition extension", r"/markdown/extensions/admonition\.py"),
-    Area("Writing pages (Jinja templates)", r"/pelican/writers\.py:write_file$"),
+    Area(
+        "Writing pages (Jinja templates)",
+        r"(/pelican/writers|/guestlist/build/writer)\.py:write_file$",
+    ),
     Area("Writing feeds (Pelican's writer)", r"/pelican/writers\.py:write_feed$"),
     Area("Writing feeds (feedgen)", r"/feedgen/"),
     Area("Content cache (pickle, gzip)", r"/pelican/cache\.py"),
