@@ -11,9 +11,11 @@ from pelican import signals
 
 from ..core.lifecycle import connect_core
 from .prereading import expect_files
+from .writer import get_writer
 
 
 def register() -> None:
     connect_core()
+    signals.get_writer.connect(get_writer)
     signals.article_generator_init.connect(expect_files)
     signals.page_generator_init.connect(expect_files)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from typing import Any
 
 from pelican import signals
@@ -28,6 +28,10 @@ from .settings import SettingsError, all_schemas, apply_schemas
 # A build's settings file as its messages name it; set by `make check`, and
 # otherwise read from Pelican's command line.
 SETTINGS_FILE = "GUESTLIST_SETTINGS_FILE"
+# Work a feature leaves for the end of the build, once every generator has
+# written: a writer that renders in worker processes renders then
+# (build/writer.py). Kept in the build's settings, as its problems are.
+AT_THE_END = "GUESTLIST_AT_THE_END"
 
 
 def connect_core() -> None:
@@ -37,7 +41,7 @@ def connect_core() -> None:
     signals.readers_init.connect(use_guest_reader)
     signals.content_object_init.connect(collect_read_problems)
     signals.all_generators_finalized.connect(guard_outputs)
-    signals.finalized.connect(report_problems)
+    signals.finalized.connect(finish_build)
 
 
 def settings_file_of(settings: MutableMapping[str, Any]) -> str:
@@ -72,6 +76,7 @@ def listen_to_the_run(pelican: Any, **kwargs: Any) -> None:
     stop at the end of the run, so no build hears another's.
     """
     settings = pelican.settings
+    settings.pop(AT_THE_END, None)  # a failed run's, never done
     collector = collector_for(settings)
     _stop_listening(collector)
     collector.listener = PelicanMessages(settings["PATH"])
@@ -79,6 +84,24 @@ def listen_to_the_run(pelican: Any, **kwargs: Any) -> None:
     collector.filter = SaidAlready(collector, settings["PATH"])
     for name in SKIPPING_LOGGERS:
         logging.getLogger(name).addFilter(collector.filter)
+
+
+def at_the_end(settings: MutableMapping[str, Any], work: Callable[[], None]) -> None:
+    """Have `work` done when every generator has written, before problems are reported."""
+    settings.setdefault(AT_THE_END, []).append(work)
+
+
+def finish_build(pelican: Any, **kwargs: Any) -> None:
+    """finalized: do the work left for the end, then report every problem.
+
+    One receiver, in this order: the problems found while the pages left for
+    the end are rendered must be in the report. If that work fails, the
+    build stops with its error and no report, as when rendering fails in a
+    one-process build.
+    """
+    for work in pelican.settings.pop(AT_THE_END, []):
+        work()
+    report_problems(pelican)
 
 
 def report_problems(pelican: Any, **kwargs: Any) -> None:
