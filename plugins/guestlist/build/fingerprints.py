@@ -46,6 +46,8 @@ FINGERPRINTS_SETTING = "GUESTLIST_FINGERPRINTS"
 
 # Content at this level of reference or beyond is only (class, source path).
 LAST_FULL_LEVEL = 1
+# Lists this long are digested apart, and remembered when they can be.
+LONG_LIST = 32
 # Plain objects nested deeper than this (below the nearest Content) are their class.
 MAX_DEPTH = 8
 # Attributes that hold the build's settings or context, or a lazy cache of a
@@ -73,6 +75,7 @@ class Fingerprints:
         self._settings = settings
         # (id, level) -> (digest, the object, kept alive so the id stays its own)
         self._memo: dict[tuple[int, int], tuple[bytes, Any]] = {}
+        self._lists: dict[tuple[int, int], tuple[bytes, Any]] = {}
         # A token no other run shares: for values with no stable digest, so
         # pages that read them are always rendered.
         self._unstable = os.urandom(16)
@@ -125,8 +128,11 @@ class Fingerprints:
             digest.update(b"}")
         elif isinstance(value, list | tuple):
             digest.update(f"[{_qualname(value)}:{len(value)}:".encode())
-            for item in value:
-                self._feed(digest, item, level, depth, path)
+            if len(value) >= LONG_LIST:
+                digest.update(self._of_list(value, level, depth, path))
+            else:
+                for item in value:
+                    self._feed(digest, item, level, depth, path)
             digest.update(b"]")
         elif isinstance(value, set | frozenset):
             # Sorted by digest: a set's order changes from run to run.
@@ -138,6 +144,24 @@ class Fingerprints:
             digest.update(f"set:{len(items)}:".encode() + b"".join(sorted(items)))
         else:
             self._feed_object(digest, value, level, depth, path)
+
+    def _of_list(self, value, level, depth, path) -> bytes:
+        """A long list's digest, worked out once where it holds only posts and values.
+
+        Every page of a listing has a paginator, and each of its pages one,
+        all holding the same list of every post.
+        """
+        hit = self._lists.get((id(value), level))
+        if hit is not None and hit[1] is value:
+            return hit[0]
+        inner = hashlib.sha256()
+        for item in value:
+            self._feed(inner, item, level, depth, path)
+        result = inner.digest()
+        # Only then is it the same wherever it is met (no object cut short).
+        if all(_is_atom(item) or isinstance(item, Content) for item in value):
+            self._lists[(id(value), level)] = (result, value)
+        return result
 
     def _feed_object(self, digest, value, level, depth, path) -> None:
         name = _qualname(value)
@@ -166,7 +190,7 @@ class Fingerprints:
         for key, item in attributes.items():
             if key in SKIPPED_ATTRIBUTES or key in cached:
                 continue
-            digest.update(_atom(key))
+            digest.update(_name(key))
             self._feed(digest, item, level, depth, path)
 
     def _opaque(self, value) -> str | None:
@@ -222,7 +246,7 @@ def _is_atom(value) -> bool:
 
 def _atom(value) -> bytes:
     """An unambiguous encoding of a primitive value, with its type."""
-    kind = _qualname(value)
+    kind = type(value).__qualname__
     if isinstance(value, bytes):
         data = value
     elif isinstance(value, str):
@@ -236,6 +260,12 @@ def _atom(value) -> bytes:
     else:
         data = repr(value).encode()
     return f"{kind}:{len(data)}:".encode() + data
+
+
+@functools.cache
+def _name(attribute: str) -> bytes:
+    """An attribute's name as a digest takes it (the same few names, over and over)."""
+    return _atom(attribute)
 
 
 def _sha(data: bytes) -> bytes:

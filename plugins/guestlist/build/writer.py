@@ -401,12 +401,18 @@ class GuestWriter(Writer):
     def _written(self, job: PageJob, written: Written | None) -> None:
         if written is not None:
             self.memo.remember(job.path, job.key, written)
-        signals.content_written.send(job.path, context=dict(job.localcontext))
+        _content_written(job)
 
     def _skipped(self, job: PageJob) -> None:
         logger.debug(
             'Not rendering "%s" again: its inputs and file are unchanged', job.path
         )
+        _content_written(job)
+
+
+def _content_written(job: PageJob) -> None:
+    """Pelican's content_written, with the page's context as a dict, as Pelican sends it."""
+    if signals.content_written.receivers:  # the copy is made only for someone to read
         signals.content_written.send(job.path, context=dict(job.localcontext))
 
 
