@@ -2,9 +2,10 @@
 
 A post appears in the site feed, its series' feed, its author's feed and one
 feed per tag: its entry (the absolute-URL pass over its HTML, and its Atom and
-RSS text) is made once, as UTF-8 bytes, and each feed only puts those bytes in
-place. The text is what feedgen writes for the same entry (xml_text.py), so
-the head of each feed can still come from feedgen.
+RSS text) is made once, as UTF-8 bytes around the post's text and summary,
+and each feed only puts those bytes in place, escaping the text into it. The
+XML is what feedgen writes for the same entry (xml_text.py), so the head of
+each feed can still come from feedgen.
 """
 
 from __future__ import annotations
@@ -29,19 +30,54 @@ _ATOM_INDENT = "  "
 _RSS_INDENT = "    "
 
 
-class Entry:
-    """A post's entry, as the bytes each format's feeds hold, and its date.
+# Where an entry's pieces hold the post's text and summary, escaped as each
+# feed is written: the text is the bulk of an entry, and kept unescaped it is
+# (unless links had to be made absolute) the very string Pelican keeps anyway.
+TEXT = 0
+SUMMARY = 1
 
-    The post's text (the bulk of an entry) is one bytes object shared by the
-    Atom and RSS pieces; nothing else of the post is kept.
+
+class Entry:
+    """A post's entry: for each format its bytes, around the post's text and summary.
+
+    The bytes are written once; the text and summary are kept as strings and
+    escaped into each feed that holds the entry, so an entry waiting for its
+    last feed holds little of its own.
     """
 
-    __slots__ = ("_fingerprint", "pieces", "updated")
+    __slots__ = ("_fingerprint", "pieces", "summary", "text", "updated")
 
-    def __init__(self, pieces: dict[str, tuple[bytes, ...]], updated: datetime) -> None:
-        self.pieces = pieces  # format -> the entry's bytes, in order
+    def __init__(
+        self,
+        pieces: dict[str, tuple[bytes | int, ...]],
+        text: str,
+        summary: str | None,
+        updated: datetime,
+    ) -> None:
+        self.pieces = pieces  # format -> bytes, and TEXT or SUMMARY where they go
+        self.text = text
+        self.summary = summary
         self.updated = updated
         self._fingerprint = None
+
+    def bytes_in(self, feed_format: str, escaped: dict | None = None) -> list[bytes]:
+        """The entry's bytes in `feed_format`, in order.
+
+        `escaped` keeps the escaped text and summary for the other format of the
+        same feed, which is written next; its owner lets it go after that.
+        """
+        found = []
+        for piece in self.pieces[feed_format]:
+            if piece in (TEXT, SUMMARY):
+                known = None if escaped is None else escaped.get((id(self), piece))
+                if known is None:
+                    known = escape_text(self.text if piece == TEXT else self.summary)
+                    known = known.encode()
+                    if escaped is not None:
+                        escaped[(id(self), piece)] = known
+                piece = known
+            found.append(piece)
+        return found
 
     def fingerprint(self) -> bytes:
         """A digest of everything the entry writes, in every format it was made for."""
@@ -49,7 +85,7 @@ class Entry:
             digest = hashlib.blake2b(digest_size=16)
             for feed_format in sorted(self.pieces):
                 digest.update(feed_format.encode())
-                for piece in self.pieces[feed_format]:
+                for piece in self.bytes_in(feed_format):
                     digest.update(len(piece).to_bytes(8, "big"))
                     digest.update(piece)
             self._fingerprint = digest.digest()
@@ -178,18 +214,18 @@ def make_entry(
         updated=updated,
         authors=[(name, _uri(uri)) for name, uri in authors],
         contributor=contributor and (contributor[0], _uri(contributor[1])),
-        content=escape_text(content).encode() if content else b"",
-        summary=None if summary is None else escape_text(summary).encode(),
+        content=content,
+        summary=summary,
         categories=[(term, _uri(scheme)) for term, scheme in categories],
     )
     writers = {ATOM: _atom_pieces, RSS: _rss_pieces}
     pieces = {feed_format: writers[feed_format](fields) for feed_format in formats}
-    return Entry(pieces, updated), dirty
+    return Entry(pieces, content, summary, updated), dirty
 
 
 @dataclass
 class _EntryFields:
-    """An entry's values, cleaned; the text and summary already escaped, as bytes."""
+    """An entry's values, cleaned, the links in its text and summary made absolute."""
 
     id: str
     title: str
@@ -198,8 +234,8 @@ class _EntryFields:
     updated: datetime
     authors: list  # [(name, uri or None)]
     contributor: tuple | None  # (name, uri or None)
-    content: bytes  # b"" for an empty text
-    summary: bytes | None  # None for none
+    content: str  # "" for an empty text
+    summary: str | None  # None for none
     categories: list  # [(term, scheme or None)]
 
 
@@ -215,7 +251,7 @@ def _person(indent: str, tag: str, name: str, uri: str | None) -> str:
     return lines + f"{indent}</{tag}>\n"
 
 
-def _atom_pieces(fields: _EntryFields) -> tuple[bytes, ...]:
+def _atom_pieces(fields: _EntryFields) -> tuple[bytes | int, ...]:
     """The <entry>, as lxml pretty-prints feedgen's Atom entry."""
     indent = _ATOM_INDENT + "  "
     head = (
@@ -229,7 +265,7 @@ def _atom_pieces(fields: _EntryFields) -> tuple[bytes, ...]:
     )
     pieces = [head.encode()]
     if fields.content:
-        pieces += [f'{indent}<content type="html">'.encode(), fields.content]
+        pieces += [f'{indent}<content type="html">'.encode(), TEXT]
         after = "</content>\n"
     else:
         after = f'{indent}<content type="html"/>\n'
@@ -237,7 +273,7 @@ def _atom_pieces(fields: _EntryFields) -> tuple[bytes, ...]:
     # relation is "alternate"), and so does this.
     after += f"{indent}<link{attributes((('href', fields.page_url),))}/>\n"
     if fields.summary:
-        pieces += [(after + f'{indent}<summary type="html">').encode(), fields.summary]
+        pieces += [(after + f'{indent}<summary type="html">').encode(), SUMMARY]
         after = "</summary>\n"
     elif fields.summary is not None:
         after += f'{indent}<summary type="html"/>\n'
@@ -253,7 +289,7 @@ def _atom_pieces(fields: _EntryFields) -> tuple[bytes, ...]:
     return tuple(pieces)
 
 
-def _rss_pieces(fields: _EntryFields) -> tuple[bytes, ...]:
+def _rss_pieces(fields: _EntryFields) -> tuple[bytes | int, ...]:
     """The <item>, as lxml pretty-prints feedgen's RSS item with Dublin Core."""
     indent = _RSS_INDENT + "  "
     head = (
@@ -263,11 +299,11 @@ def _rss_pieces(fields: _EntryFields) -> tuple[bytes, ...]:
     )
     pieces = []
     if fields.summary:  # the summary is the description, the text content:encoded
-        pieces += [(head + f"{indent}<description>").encode(), fields.summary]
-        pieces += [f"</description>\n{indent}<content:encoded>".encode(), fields.content]
+        pieces += [(head + f"{indent}<description>").encode(), SUMMARY]
+        pieces += [f"</description>\n{indent}<content:encoded>".encode(), TEXT]
         after = "</content:encoded>\n"
     else:  # the text is the description
-        pieces += [(head + f"{indent}<description>").encode(), fields.content]
+        pieces += [(head + f"{indent}<description>").encode(), TEXT]
         after = "</description>\n"
     after += element(indent, "guid", fields.id, ' isPermaLink="false"')
     after += "".join(

@@ -18,7 +18,7 @@ import hashlib
 import logging
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -209,8 +209,10 @@ class FeedsGenerator(Generator):
             return
         language = self.settings.get("DEFAULT_LANG") or None
         output = Path(self.output_path)
+        escaped = {}  # the entries' text, escaped once for both formats of this feed
         for link in links:
-            failure = write_feed(FeedFile(link, head, language, entries), output, self.memo)
+            feed = FeedFile(link, head, language, entries, escaped)
+            failure = write_feed(feed, output, self.memo)
             if failure:
                 self.problems.append(
                     ContentProblem(
@@ -273,6 +275,8 @@ class FeedFile:
     head: FeedHead
     language: str | None
     entries: list[Entry]
+    # Escaped texts shared by the feed's files in each format (Entry.bytes_in).
+    escaped: dict | None = field(default=None, compare=False, repr=False)
 
     def key(self) -> str:
         """What the feed's bytes are made from, as a digest: kind and format, title,
@@ -287,7 +291,7 @@ class FeedFile:
         return digest.hexdigest()
 
     def render(self) -> bytes:
-        """The feed's bytes: feedgen's head, then each entry's serialised bytes."""
+        """The feed's bytes: feedgen's head, then each entry's bytes."""
         link, head = self.link, self.head
         feed = build_feed(
             link.title, head, max(entry.updated for entry in self.entries), self.language
@@ -309,7 +313,7 @@ class FeedFile:
         before, _, after = empty.rpartition(end)
         pieces = [before]
         for entry in self.entries:
-            pieces += entry.pieces[link.format]
+            pieces += entry.bytes_in(link.format, self.escaped)
         pieces += (end, after)
         return b"".join(pieces)
 
