@@ -109,3 +109,16 @@ def test_an_attached_file_goes_where_one_process_puts_it(tmp_path):
     two = run_pelican(tmp_path / "content", tmp_path / "two", GUEST_SERIES_PROCESSES=2)
     assert one.messages == two.messages
     assert differing_files(tmp_path / "one", tmp_path / "two") == []
+
+
+def test_what_a_worker_warns_of_is_in_the_builds_report(tmp_path):
+    files = site_files()
+    files["posts/note-03.md"] = files["posts/note-03.md"].replace(
+        "Note number 3.", "Note number 3, after [the missing one]({filename}missing.md)."
+    )
+    write(tmp_path / "content", files)
+    one = run_pelican(tmp_path / "content", tmp_path / "one", **ONE_PROCESS)
+    two = run_pelican(tmp_path / "content", tmp_path / "two", GUEST_SERIES_PROCESSES=2)
+    assert any("missing.md" in message for message in two.messages)
+    assert one.messages == two.messages
+    assert differing_files(tmp_path / "one", tmp_path / "two") == []
