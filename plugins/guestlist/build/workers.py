@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing import get_all_start_methods, get_context
 from typing import Any
+
+from pelican.log import FatalLogger, FilteredMessage
 
 from ..core.problems import COLLECTOR_SETTING, ContentProblem, ProblemCollector
 
@@ -43,9 +47,25 @@ class Captured:
     problems: list[ContentProblem] = field(default_factory=list)
 
     def replay(self, settings: dict[str, Any]) -> None:
-        """Log and collect here what the worker logged and found, in its order."""
+        """Log and collect here what the worker logged and found, in its order.
+
+        As Pelican's loggers would have here: a call such as logger.warning
+        swallows the FilteredMessage Pelican's filter raises for a message it
+        limits (said already, or over its limit), where `handle` alone does
+        not; and with `--fatal`, a warning or error stops the build.
+        """
         for record in self.records:
-            logging.getLogger(record.name).handle(record)
+            logger = logging.getLogger(record.name)
+            try:
+                logger.handle(record)
+            except FilteredMessage:
+                continue
+            if (
+                isinstance(logger, FatalLogger)
+                and record.levelno >= FatalLogger.fatal_lvl
+                and record.levelno != logging.CRITICAL
+            ):
+                raise RuntimeError("Warning or error encountered")
         collector = settings.get(COLLECTOR_SETTING)
         if isinstance(collector, ProblemCollector):
             collector.extend(self.problems)
@@ -115,25 +135,26 @@ def map_forked(work: Callable[[int], Any], count: int, processes: int) -> list[A
     # this process, and so copy it: the workers' memory stays shared.
     gc.freeze()
     try:
-        context = multiprocessing.get_context("fork")
-        chunk = max(1, count // (processes * 8))
-        with context.Pool(processes) as pool:
-            return pool.map(_run, range(count), chunksize=chunk)
+        # An executor, not multiprocessing.Pool: a worker that dies (the
+        # out-of-memory killer, a crash in C code) breaks it, where Pool
+        # would wait for the dead worker's results for ever.
+        with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:
+            chunk = max(1, count // (processes * 8))
+            return list(pool.map(_run, range(count), chunksize=chunk))
+    except BrokenProcessPool as error:
+        raise WorkerDied(
+            "a worker process of the build stopped before it finished (out of memory, "
+            "or killed); build again, or with GUEST_SERIES_PROCESSES = 1 "
+            "(`make html JOBS=1`) to use one process"
+        ) from error
     finally:
         _work = None
         gc.unfreeze()
 
 
+class WorkerDied(RuntimeError):
+    """A worker process ended without handing back its work."""
+
+
 def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def split(items: Sequence[Any], parts: int) -> list[Sequence[Any]]:
-    """`items` in `parts` contiguous slices of nearly equal length."""
-    size, extra = divmod(len(items), parts)
-    slices, start = [], 0
-    for part in range(parts):
-        end = start + size + (1 if part < extra else 0)
-        slices.append(items[start:end])
-        start = end
-    return slices
+    return "fork" in get_all_start_methods()

@@ -30,7 +30,6 @@ through `write_file` and are left as they are.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import pickle
@@ -41,7 +40,6 @@ from typing import Any
 
 from jinja2 import Template
 from pelican import signals
-from pelican.log import FilteredMessage
 from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -368,7 +366,7 @@ class GuestWriter(Writer):
                 self._skipped(job)
                 continue
             result = rendered[id(job)]
-            self._replay(result.captured)
+            result.captured.replay(self.settings)
             if result.failure is not None:
                 failure = result.failure
                 failure.add_note(f"while rendering {job.path} from {job.template.name}")
@@ -384,19 +382,6 @@ class GuestWriter(Writer):
             except Exception as error:
                 written, failure = None, _portable(error)
         return Rendered(written, captured, failure)
-
-    def _replay(self, captured: Captured) -> None:
-        """Log here what a worker logged, as Pelican's loggers would have here.
-
-        Pelican's logger raises FilteredMessage from `handle` for a message it
-        limits (one it said already, or one over its limit); `_log`, which a
-        call such as logger.warning goes through, swallows it, `handle` alone
-        does not.
-        """
-        for record in captured.records:
-            with contextlib.suppress(FilteredMessage):
-                logging.getLogger(record.name).handle(record)
-        Captured(problems=captured.problems).replay(self.settings)
 
     def _written(self, job: PageJob, written: Written | None) -> None:
         if written is not None:
