@@ -137,3 +137,27 @@ def test_a_page_changed_or_deleted_in_the_output_is_rendered_again(rebuild):
 
     written, _ = rebuild(change_output=tamper)
     assert written == {"2026/02/note-03/index.html", "2026/02/note-04/index.html"}
+
+
+def test_home_pages_away_from_an_edited_series_post_are_not_rendered_again(tmp_path):
+    # Five posts a page: four home pages. The series, the newest posts, is on
+    # the first, the only one that includes the running series' partial
+    # (reading every series post): the pages after the next one read none.
+    content, output = tmp_path / "content", tmp_path / "output"
+    settings = {
+        "DEFAULT_PAGINATION": 5,
+        "LOAD_CONTENT_CACHE": True,
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+    write(content, site_files())
+    run_pelican(content, output, **settings)
+    age(output)
+    before = snapshot(output)
+    text = site_files()["posts/spring-2.md"].replace("Spring Two.", "Spring Two, again.")
+    write(content, {"posts/spring-2.md": text})
+    run_pelican(content, output, **settings)
+    after = snapshot(output)
+    written = {path for path in after if after[path][0] != before[path][0]}
+
+    assert {"index.html", "page/2/index.html"} <= written  # page 2 links to page 1
+    assert {"page/3/index.html", "page/4/index.html"}.isdisjoint(written)

@@ -13,8 +13,9 @@ attributes too, and references inside those (level 2) only their class and
 source path. Whatever changes at level 2 changes the site's map of source
 paths to URLs (the per-build base, writer.py) or the level-1 object's own
 attributes. Other objects (a Series, a paginator's Page) are their
-attributes, to a depth and with cycles cut; functions and classes are their
-qualified names.
+attributes, to a depth and with cycles cut, but for a paginator, which is
+its shape and its posts' titles and addresses (_of_paginator); functions
+and classes are their qualified names.
 
 Digests are memoised for one build, by id (the object is kept, so its id is
 not reused): every page reads `pages`, and every post of a series its
@@ -38,7 +39,9 @@ from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
 from pelican.contents import Content
+from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 
 # Where a build keeps its Fingerprints: in its settings, like its problems.
@@ -46,8 +49,6 @@ FINGERPRINTS_SETTING = "GUESTLIST_FINGERPRINTS"
 
 # Content at this level of reference or beyond is only (class, source path).
 LAST_FULL_LEVEL = 1
-# Lists this long are digested apart, and remembered when they can be.
-LONG_LIST = 32
 # Plain objects nested deeper than this (below the nearest Content) are their class.
 MAX_DEPTH = 8
 # Attributes that hold the build's settings or context, or a lazy cache of a
@@ -75,7 +76,8 @@ class Fingerprints:
         self._settings = settings
         # (id, level) -> (digest, the object, kept alive so the id stays its own)
         self._memo: dict[tuple[int, int], tuple[bytes, Any]] = {}
-        self._lists: dict[tuple[int, int], tuple[bytes, Any]] = {}
+        self._composites: dict[tuple[int, int], tuple[bytes, Any]] = {}
+        self._cuts = 0  # how many digests were cut short, so far
         # A token no other run shares: for values with no stable digest, so
         # pages that read them are always rendered.
         self._unstable = os.urandom(16)
@@ -109,7 +111,12 @@ class Fingerprints:
 
     def _feed(self, digest, value, level, depth, path) -> None:
         """Add `value` to `digest`; Content in it is at `level`."""
-        if _is_atom(value):
+        # The common values first, by their exact type: the chain of
+        # isinstance tests below cost more than the hashing.
+        encode = _EXACT_ATOMS.get(type(value))
+        if encode is not None:
+            digest.update(encode(value))
+        elif _is_atom(value):
             digest.update(_atom(value))
         elif isinstance(value, Content):
             digest.update(b"C" + self.of_content(value, level))
@@ -120,54 +127,86 @@ class Fingerprints:
             digest.update(_atom(f"callable:{_qualname(value)}"))
         elif value is self._settings or _is_settings(value):
             digest.update(b"<settings>")
-        elif isinstance(value, Mapping):
-            digest.update(f"{{{len(value)}:".encode())
-            for key, item in value.items():
-                self._feed(digest, key, level, depth, path)
-                self._feed(digest, item, level, depth, path)
-            digest.update(b"}")
+        elif isinstance(value, Paginator):
+            digest.update(self._of_paginator(value))
+        else:
+            digest.update(self._of_composite(value, level, depth, path))
+
+    def _of_paginator(self, paginator: Paginator) -> bytes:
+        """A paginator as its pages' links show it: its shape, its posts' titles and URLs.
+
+        Each Page of a listing holds the paginator, and it every post of the
+        listing: taken whole, an edit of any post of a tag would render every
+        page of that tag again. A page's own posts are in its object_list,
+        digested in full; through the paginator a template reaches the other
+        pages' numbers and addresses, and at most their posts' titles.
+        """
+        key = (id(paginator), -1)
+        hit = self._composites.get(key)
+        if hit is not None and hit[1] is paginator:
+            return hit[0]
+        inner = hashlib.sha256(
+            _atom(
+                f"paginator:{paginator.name}:{paginator.url}:{paginator.per_page}:"
+                f"{paginator.orphans}:{paginator.count}:{paginator.num_pages}"
+            )
+        )
+        # A post's source path stands for its URL: the per-build base holds
+        # every post's URL (keys.py), and asking Pelican for one is slow.
+        for item in paginator.object_list:
+            inner.update(_atom(str(getattr(item, "source_path", ""))))
+            inner.update(_atom(str(getattr(item, "title", ""))))
+        result = inner.digest()
+        self._composites[key] = (result, paginator)
+        return result
+
+    def _of_composite(self, value, level, depth, path) -> bytes:
+        """The digest of a mapping, sequence, set or plain object, once where it can be.
+
+        Every page and every post met at level 1 reach the same few objects
+        (the guests' profiles and their handles, a series, a paginator's list
+        of every post): walking them again each time cost more than rendering.
+        A digest is remembered, by id and level, unless something inside it
+        was cut short (a cycle, the depth limit), which would make it depend
+        on the way it was reached.
+        """
+        key = (id(value), level)
+        hit = self._composites.get(key)
+        if hit is not None and hit[1] is value:
+            return hit[0]
+        cuts = self._cuts
+        inner = hashlib.sha256()
+        if isinstance(value, Mapping):
+            inner.update(f"{{{len(value)}:".encode())
+            for key_, item in value.items():
+                self._feed(inner, key_, level, depth, path)
+                self._feed(inner, item, level, depth, path)
         elif isinstance(value, list | tuple):
-            digest.update(f"[{_qualname(value)}:{len(value)}:".encode())
-            if len(value) >= LONG_LIST:
-                digest.update(self._of_list(value, level, depth, path))
-            else:
-                for item in value:
-                    self._feed(digest, item, level, depth, path)
-            digest.update(b"]")
+            inner.update(f"[{_qualname(value)}:{len(value)}:".encode())
+            for item in value:
+                self._feed(inner, item, level, depth, path)
         elif isinstance(value, set | frozenset):
             # Sorted by digest: a set's order changes from run to run.
             items = []
             for item in value:
-                inner = hashlib.sha256()
-                self._feed(inner, item, level, depth, path)
-                items.append(inner.digest())
-            digest.update(f"set:{len(items)}:".encode() + b"".join(sorted(items)))
+                one = hashlib.sha256()
+                self._feed(one, item, level, depth, path)
+                items.append(one.digest())
+            inner.update(f"set:{len(items)}:".encode() + b"".join(sorted(items)))
         else:
-            self._feed_object(digest, value, level, depth, path)
-
-    def _of_list(self, value, level, depth, path) -> bytes:
-        """A long list's digest, worked out once where it holds only posts and values.
-
-        Every page of a listing has a paginator, and each of its pages one,
-        all holding the same list of every post.
-        """
-        hit = self._lists.get((id(value), level))
-        if hit is not None and hit[1] is value:
-            return hit[0]
-        inner = hashlib.sha256()
-        for item in value:
-            self._feed(inner, item, level, depth, path)
+            self._feed_object(inner, value, level, depth, path)
         result = inner.digest()
-        # Only then is it the same wherever it is met (no object cut short).
-        if all(_is_atom(item) or isinstance(item, Content) for item in value):
-            self._lists[(id(value), level)] = (result, value)
+        if self._cuts == cuts:
+            self._composites[key] = (result, value)
         return result
 
     def _feed_object(self, digest, value, level, depth, path) -> None:
         name = _qualname(value)
         if id(value) in path:
+            self._cuts += 1
             digest.update(_atom(f"cycle:{name}"))
         elif depth >= MAX_DEPTH:
+            self._cuts += 1
             digest.update(_atom(f"deep:{name}"))
         elif hasattr(value, "__dict__") or _slots_of(type(value)):
             digest.update(_atom(f"object:{name}"))
@@ -260,6 +299,36 @@ def _atom(value) -> bytes:
     else:
         data = repr(value).encode()
     return f"{kind}:{len(data)}:".encode() + data
+
+
+def _text_atom(kind: bytes):
+    """A fast _atom for exact str (or Markup) values: the same bytes."""
+
+    def encode(value: str) -> bytes:
+        data = value.encode("utf-8", "surrogatepass")
+        return b"%s:%d:%s" % (kind, len(data), data)
+
+    return encode
+
+
+def _number_atom(kind: bytes):
+    """A fast _atom for exact bool, int and float values: the same bytes."""
+
+    def encode(value: Any) -> bytes:
+        data = repr(value).encode()
+        return b"%s:%d:%s" % (kind, len(data), data)
+
+    return encode
+
+
+_EXACT_ATOMS = {
+    str: _text_atom(b"str"),
+    Markup: _text_atom(b"Markup"),
+    bool: _number_atom(b"bool"),
+    int: _number_atom(b"int"),
+    float: _number_atom(b"float"),
+    type(None): lambda value: b"NoneType:4:None",
+}
 
 
 @functools.cache

@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 # Where a build keeps its memo: in its settings, like its problems.
 MEMO_SETTING = "GUESTLIST_OUTPUT_MEMO"
 MEMO_FILE = "guestlist-outputs.json"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,9 @@ class OutputMemo:
     def __init__(self, output_path: str, file: Path | None, previous: dict) -> None:
         self.output_path = os.path.abspath(output_path)
         self.file = file  # None: nothing is saved (and nothing skipped)
-        self._previous: dict[str, tuple[str, Written]] = previous
-        self._current: dict[str, tuple[str, Written]] = {}
+        # name -> (key, bytes written, the templates the render loaded)
+        self._previous: dict[str, tuple[str, Written, tuple[str, ...]]] = previous
+        self._current: dict[str, tuple[str, Written, tuple[str, ...]]] = {}
 
     @property
     def active(self) -> bool:
@@ -73,7 +74,7 @@ class OutputMemo:
         entry = self._previous.get(name)
         if entry is None or entry[0] != key:
             return False
-        known = entry[1]
+        known, templates = entry[1], entry[2]
         try:
             stat = os.stat(self._absolute(name))
         except OSError:
@@ -85,28 +86,43 @@ class OutputMemo:
                 if hashlib.sha256(file.read()).hexdigest() != known.sha256:
                     return False
             known = Written(known.sha256, known.size, stat.st_mtime_ns)
-        self._current[name] = (key, known)
+        self._current[name] = (key, known, templates)
         return True
+
+    def templates_of(self, path: str | os.PathLike) -> tuple[str, ...] | None:
+        """The templates the last render of `path` loaded; None if it was not rendered."""
+        entry = self._previous.get(self._name(path))
+        return None if entry is None else entry[2]
 
     def record(self, path: str | os.PathLike, key: str, data: bytes) -> None:
         """`data` was just written to `path`, rendered from the inputs of `key`."""
         self.remember(path, key, Written.of_file(self._absolute(self._name(path)), data))
 
-    def remember(self, path: str | os.PathLike, key: str | None, written: Written) -> None:
-        """As record(), for bytes hashed elsewhere (a worker); a None key forgets."""
+    def remember(
+        self,
+        path: str | os.PathLike,
+        key: str | None,
+        written: Written,
+        templates: tuple[str, ...] = (),
+    ) -> None:
+        """As record(), for bytes hashed elsewhere (a worker); a None key forgets.
+
+        `templates`: those the render loaded (extended, included, imported),
+        whose reads make the page's key the next time.
+        """
         name = self._name(path)
         if key is None:
             self._current.pop(name, None)
         else:
-            self._current[name] = (key, written)
+            self._current[name] = (key, written, templates)
 
     def save(self) -> None:
         """Write this build's outputs for the next build (only those of this build)."""
         if self.file is None:
             return
         entries = {
-            name: [key, *astuple(written)]
-            for name, (key, written) in sorted(self._current.items())
+            name: [key, *astuple(written), list(templates)]
+            for name, (key, written, templates) in sorted(self._current.items())
         }
         self.file.parent.mkdir(parents=True, exist_ok=True)
         partial = self.file.with_name(self.file.name + f".{os.getpid()}.tmp")
@@ -142,15 +158,15 @@ def load_memo(settings: MutableMapping[str, Any]) -> OutputMemo:
     return OutputMemo(output_path, file, previous)
 
 
-def _read(file: Path) -> dict[str, tuple[str, Written]]:
+def _read(file: Path) -> dict[str, tuple[str, Written, tuple[str, ...]]]:
     """The memo in `file`; empty if there is none or it cannot be read (all renders)."""
     try:
         data = json.loads(file.read_text("utf-8"))
         if data.get("format") != FORMAT:
             return {}
         return {
-            name: (key, Written(sha, int(size), int(mtime)))
-            for name, (key, sha, size, mtime) in data["outputs"].items()
+            name: (key, Written(sha, int(size), int(mtime)), tuple(map(str, templates)))
+            for name, (key, sha, size, mtime, templates) in data["outputs"].items()
         }
     except FileNotFoundError:
         return {}

@@ -8,6 +8,13 @@ whose reads (and source) count too, transitively. A reference Jinja cannot
 name (`{% include page.template %}`) could read anything: such a template
 reads the whole context.
 
+Which templates count is known better still by rendering: the home page
+includes its running series only on its first page, and the later pages
+must not depend on what only that partial reads. So the writer records the
+templates each render loads (`recording_loads`), and a page's key is made
+of the own reads of its template and of those (`reads_of_templates`); the
+transitive reads above serve where no render was recorded.
+
 How a name is used matters as much: the site's menu asks only whether
 there are any series (`{% if guest_series %}`), and a page whose menu does
 not change must not be rendered again because a series post's text did. A
@@ -19,7 +26,8 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,7 +63,7 @@ class TemplateAnalysis:
     """The reads of a build's templates, each template parsed once."""
 
     # Keyed by (id of the environment, name); the environment is kept alive.
-    _reads: dict[tuple[int, str], tuple[Environment, TemplateReads | None]] = field(
+    _reads: dict[tuple[int, Any], tuple[Environment, TemplateReads | None]] = field(
         default_factory=dict
     )
     _own: dict[tuple, _OneTemplate] = field(default_factory=dict)
@@ -74,6 +82,31 @@ class TemplateAnalysis:
         if key not in self._reads:
             try:
                 reads = self._analyse(environment, name)
+            except TemplateNotFound:
+                reads = None
+            self._reads[key] = (environment, reads)
+        return self._reads[key][1]
+
+    def reads_of_templates(
+        self, environment: Environment, names: Sequence[str]
+    ) -> TemplateReads | None:
+        """The own reads of these templates together (the ones a render loaded).
+
+        None when a source cannot be found (a template removed since).
+        """
+        key = (id(environment), tuple(names))
+        if key not in self._reads:
+            merged: dict[str, str] = {}
+            sources = hashlib.sha256()
+            reads: TemplateReads | None
+            try:
+                for name in dict.fromkeys(names):
+                    own = self._own_reads(environment, name)
+                    sources.update(own.source)
+                    for variable, usage in own.names.items():
+                        if _RANK[usage] > _RANK.get(merged.get(variable), -1):
+                            merged[variable] = usage
+                reads = TemplateReads(dict(sorted(merged.items())), sources.digest())
             except TemplateNotFound:
                 reads = None
             self._reads[key] = (environment, reads)
@@ -184,3 +217,43 @@ def _children(node: nodes.Node) -> Iterator[tuple[str, Any]]:
             for item in value:
                 if isinstance(item, nodes.Node):
                     yield name, item
+
+
+# The names of the templates loaded while a page renders, when recording.
+_loads: list[str] | None = None
+_TRACKED = "_guestlist_tracks_loads"
+
+
+def track_loads(environment: Environment) -> None:
+    """Have `environment` tell `recording_loads` each template a render loads.
+
+    Compiled templates load what they extend, include and import through
+    `environment.get_template` as they run, so only the templates a render
+    actually reached are recorded.
+    """
+    if getattr(environment, _TRACKED, False):
+        return
+    get_template = environment.get_template
+
+    def recorded_get_template(name: Any, parent: Any = None, globals: Any = None) -> Any:
+        template = get_template(name, parent, globals)
+        if _loads is not None and template.name is not None:
+            _loads.append(template.name)
+        return template
+
+    environment.get_template = recorded_get_template  # type: ignore[method-assign]
+    setattr(environment, _TRACKED, True)
+
+
+@contextmanager
+def recording_loads() -> Iterator[list[str]]:
+    """Collect, in order and once each, the templates loaded inside the block."""
+    global _loads
+    outer, _loads = _loads, []
+    loaded = _loads
+    try:
+        yield loaded
+    finally:
+        _loads = outer
+        unique = list(dict.fromkeys(loaded))
+        loaded[:] = unique

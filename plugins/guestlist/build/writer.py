@@ -48,7 +48,12 @@ from ..core.lifecycle import at_the_end
 from .fingerprints import FINGERPRINTS_SETTING, Fingerprints
 from .keys import PageKeys
 from .memo import MEMO_SETTING, Written, load_memo
-from .template_reads import TemplateAnalysis, TemplateReads
+from .template_reads import (
+    TemplateAnalysis,
+    TemplateReads,
+    recording_loads,
+    track_loads,
+)
 from .workers import Captured, capturing, map_forked, processes_for
 
 logger = logging.getLogger(__name__)
@@ -73,7 +78,7 @@ class PageJob:
     path: str  # where it goes, inside the output folder
     kept: bool  # False: Pelican renders it to os.devnull (a file kept by an override)
     localsiteurls: tuple  # every context's localsiteurl, as it was for this render
-    reads: TemplateReads | None
+    reads: TemplateReads | None  # for a template made from a string only
     key: str | None = None
 
 
@@ -84,6 +89,7 @@ class Rendered:
     written: Written | None
     captured: Captured = field(default_factory=Captured)
     failure: BaseException | None = None
+    loaded: tuple[str, ...] = ()  # the templates the render loaded
 
 
 class OutputClaims:
@@ -281,6 +287,8 @@ class GuestWriter(Writer):
         self._know(context)
         path = sanitised_join(self.output_path, save_as)
         kept = self.claims.claim(path, override)
+        if self.memo.active:
+            track_loads(template.environment)
         job = PageJob(
             template=template,
             context=context,
@@ -289,7 +297,11 @@ class GuestWriter(Writer):
             path=path,
             kept=kept,
             localsiteurls=self._localsiteurls(),
-            reads=self.templates.reads_of(template) if self.memo.active else None,
+            reads=(
+                self.templates.reads_of(template)
+                if self.memo.active and template.name is None
+                else None
+            ),
         )
         if self.processes == 1:
             self._write_now(job)
@@ -319,12 +331,27 @@ class GuestWriter(Writer):
             else:
                 context["localsiteurl"] = value
 
-    def _key(self, job: PageJob) -> str | None:
+    def _key(self, job: PageJob, loaded: tuple[str, ...] | None = None) -> str | None:
+        """The page's key: from the templates `loaded` by its render, or by its last.
+
+        None (the page is rendered) when its last render is not known.
+        """
         if not (self.memo.active and job.kept):
             return None
+        name = job.template.name
+        if name is None:  # made from a string: it reads all it is given
+            reads = job.reads
+        else:
+            if loaded is None:
+                loaded = self.memo.templates_of(job.path)
+            if loaded is None:
+                return None
+            reads = self.templates.reads_of_templates(
+                job.template.environment, (name, *loaded)
+            )
         return self.keys.key_of(
-            job.reads,
-            job.template.name or "",
+            reads,
+            name or "",
             job.save_as,
             job.context.get("localsiteurl"),
             job.localcontext,
@@ -339,7 +366,7 @@ class GuestWriter(Writer):
         if job.key is not None and self.memo.unchanged(job.path, job.key):
             self._skipped(job)
             return
-        self._written(job, _render(job))
+        self._written(job, *_render(job))
 
     def _flush(self) -> None:
         """Several processes: render queued pages in workers, then finish each in order."""
@@ -371,21 +398,25 @@ class GuestWriter(Writer):
                 failure = result.failure
                 failure.add_note(f"while rendering {job.path} from {job.template.name}")
                 raise failure
-            self._written(job, result.written)
+            self._written(job, result.written, result.loaded)
 
     def _render_captured(self, job: PageJob) -> Rendered:
         """In a worker: render and write one page; what went wrong comes back as data."""
         with capturing(self.settings) as captured:
             self._set_localsiteurls(job.localsiteurls)
+            loaded: tuple[str, ...] = ()
             try:
-                written, failure = _render(job), None
+                (written, loaded), failure = _render(job), None
             except Exception as error:
                 written, failure = None, _portable(error)
-        return Rendered(written, captured, failure)
+        return Rendered(written, captured, failure, loaded)
 
-    def _written(self, job: PageJob, written: Written | None) -> None:
+    def _written(
+        self, job: PageJob, written: Written | None, loaded: tuple[str, ...] = ()
+    ) -> None:
         if written is not None:
-            self.memo.remember(job.path, job.key, written)
+            # The key of what this render read, for the next build to compare.
+            self.memo.remember(job.path, self._key(job, loaded), written, loaded)
         _content_written(job)
 
     def _skipped(self, job: PageJob) -> None:
@@ -412,13 +443,15 @@ def _unchanged(context: MutableMapping[str, Any], copy: dict[str, Any]) -> bool:
     )
 
 
-def _render(job: PageJob) -> Written | None:
-    """Render and write one page as Pelican does; what was written, or None."""
-    output = job.template.render(job.localcontext)
+def _render(job: PageJob) -> tuple[Written | None, tuple[str, ...]]:
+    """Render and write one page as Pelican does: what was written (or None), and
+    the templates the render loaded."""
+    with recording_loads() as loaded:
+        output = job.template.render(job.localcontext)
     os.makedirs(os.path.dirname(job.path), exist_ok=True)
     if not job.kept:
         pelican_logger.info('Writing "%s"', job.path)
-        return None
+        return None, tuple(loaded)
     with open(job.path, "w", encoding="utf-8") as file:
         file.write(output)
     pelican_logger.info('Writing "%s"', job.path)
@@ -427,7 +460,7 @@ def _render(job: PageJob) -> Written | None:
     else:  # text mode wrote other line ends: hash what is on disk
         with open(job.path, "rb") as file:
             data = file.read()
-    return Written.of_file(job.path, data)
+    return Written.of_file(job.path, data), tuple(loaded)
 
 
 def _portable(error: Exception) -> Exception:

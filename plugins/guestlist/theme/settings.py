@@ -130,6 +130,11 @@ def prepare_theme_settings(pelican: Any, **kwargs: Any) -> None:
         settings["THEME_ACCENT_COLOUR"], settings["THEME_ACCENT_COLOUR_DARK"], report
     )
     settings["THEME_ACCENT_CSS"] = accent_css(light, dark)
+    # The home page lists its posts through its paginator (one page of every
+    # post when DEFAULT_PAGINATION is off), as with Pelican's default
+    # PAGINATED_TEMPLATES: the template then reads only the posts it shows,
+    # and an edit renders again only the home pages that list the post.
+    settings["PAGINATED_TEMPLATES"] = {"index": None, **settings["PAGINATED_TEMPLATES"]}
 
 
 def host_link(handle: str | None, x_domain: str = "x.com", report: Report = _ignore) -> Any:
