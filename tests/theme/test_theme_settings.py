@@ -117,3 +117,24 @@ def test_an_accent_that_is_not_a_colour_falls_back_to_the_default(build_site):
     assert site.page("").find("script") is None
     (warning,) = [m for m in site.warnings if "THEME_ACCENT_COLOUR" in m]
     assert "#rrggbb" in warning
+
+
+def test_the_home_page_lists_the_posts_when_the_host_turns_its_pagination_off(build_site):
+    # The theme's listings go through a paginator: one page of every post
+    # where PAGINATED_TEMPLATES leaves them out (the author page failed).
+    site = build_site(
+        {
+            f"posts/p{n}.md": post(f"Post {n}", date=f"2026-03-0{n} 09:00")
+            for n in (1, 2, 3)
+        },
+        PAGINATED_TEMPLATES={"tag": None},
+        DEFAULT_PAGINATION=2,
+    )
+    titles = [
+        h.get_text(strip=True)
+        for h in site.page("").select("main article h2, main article h3")
+    ]
+    assert titles == ["Post 3", "Post 2", "Post 1"]
+    assert not site.exists("page/2/")
+    assert site.errors == []
+    assert len(site.page("authors/ollie-brennan/").select("main article")) == 3

@@ -9,6 +9,7 @@ legible colour, or nothing, so a typo never reaches the page.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -106,6 +107,10 @@ class FooterLink:
     on_site: bool  # the template writes {{ SITEURL }}/{{ address }}
 
 
+# The theme's templates that list posts through `articles_page`.
+THEME_PAGINATED = ("index", "tag", "author")
+
+
 def prepare_theme_settings(pelican: Any, **kwargs: Any) -> None:
     """initialized: compute what the theme's templates show from its settings."""
     settings = pelican.settings
@@ -130,11 +135,14 @@ def prepare_theme_settings(pelican: Any, **kwargs: Any) -> None:
         settings["THEME_ACCENT_COLOUR"], settings["THEME_ACCENT_COLOUR_DARK"], report
     )
     settings["THEME_ACCENT_CSS"] = accent_css(light, dark)
-    # The home page lists its posts through its paginator (one page of every
-    # post when DEFAULT_PAGINATION is off), as with Pelican's default
-    # PAGINATED_TEMPLATES: the template then reads only the posts it shows,
-    # and an edit renders again only the home pages that list the post.
-    settings["PAGINATED_TEMPLATES"] = {"index": None, **settings["PAGINATED_TEMPLATES"]}
+    # The theme's listings show their posts through a paginator: a template
+    # then reads only the posts it shows, and an edit renders again only the
+    # pages that list the post. One a host leaves out of PAGINATED_TEMPLATES
+    # stays one page of every post (Pelican reads None as DEFAULT_PAGINATION).
+    settings["PAGINATED_TEMPLATES"] = {
+        **dict.fromkeys(THEME_PAGINATED, sys.maxsize),
+        **settings["PAGINATED_TEMPLATES"],
+    }
 
 
 def host_link(handle: str | None, x_domain: str = "x.com", report: Report = _ignore) -> Any:
