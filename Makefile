@@ -36,6 +36,14 @@ ifeq ($(RELATIVE), 1)
 	PELICANOPTS += --relative-urls
 endif
 
+# JOBS=1 builds and checks in one process; empty: GUEST_SERIES_PROCESSES
+# from the settings, which by default is every core.
+JOBS ?=
+ifneq ($(JOBS),)
+	PELICANOPTS += -e GUEST_SERIES_PROCESSES=$(JOBS)
+	CHECKOPTS = -j $(JOBS)
+endif
+
 RUNTIME_STAMP = $(VENV)/.installed-runtime
 TEST_STAMP = $(VENV)/.installed-test
 
@@ -59,7 +67,7 @@ help: ## List every target, one line each.
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 	@echo
-	@echo 'Variables: PORT=8000 HOST=127.0.0.1 DEBUG=1 RELATIVE=1 PELICANOPTS=...'
+	@echo 'Variables: PORT=8000 HOST=127.0.0.1 DEBUG=1 RELATIVE=1 JOBS=1 PELICANOPTS=...'
 	@echo 'Deploy: SSH_HOST SSH_PORT SSH_USER SSH_TARGET_DIR GITHUB_PAGES_BRANCH (docs/publishing.md)'
 
 # The project itself is installed too, editable and without dependencies (the
@@ -96,7 +104,7 @@ publish: $(RUNTIME_STAMP) ## Build for the web with publishconf.py; replace outp
 	$(PY) tools/publish.py --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(PUBLISHCONF) $(PELICANOPTS)
 
 check: $(RUNTIME_STAMP) ## Check the content without building; FILES="content/posts/a.md" checks only those.
-	$(VENV)/bin/guestlist-check -s $(CONFFILE) --content $(INPUTDIR) $(FILES)
+	$(VENV)/bin/guestlist-check -s $(CONFFILE) --content $(INPUTDIR) $(CHECKOPTS) $(FILES)
 
 newpost: $(RUNTIME_STAMP) ## Start a post: NAME="…" TITLE="…" [SERIES="…"]; asks for them in a terminal.
 	$(VENV)/bin/guestlist-newpost -s $(CONFFILE) --content $(INPUTDIR) \

@@ -47,3 +47,12 @@ def test_a_second_run_installs_nothing():
     planned = make("-n", "html")
     assert "pip install" not in planned
     assert "pelican" in planned
+
+
+def test_jobs_reaches_the_build_and_the_check():
+    # JOBS=1 is the one-process build the issue asks for: the setting goes
+    # to Pelican as an extra setting and to guestlist-check as -j.
+    assert "-e GUEST_SERIES_PROCESSES=1" in make("-n", "html", "JOBS=1")
+    assert "-e GUEST_SERIES_PROCESSES=1" in make("-n", "publish", "JOBS=1")
+    assert "-j 2" in make("-n", "check", "JOBS=2")
+    assert "GUEST_SERIES_PROCESSES" not in make("-n", "html")
