@@ -52,7 +52,9 @@ def test_the_budget_counts_the_stylesheet(build_site):
     # A page is not light because its styles moved elsewhere: a stylesheet
     # that alone exceeds the budget fails the check.
     site = build_site({"posts/a.md": "Title: A\nDate: 2026-03-01\n\nWords.\n"})
-    stylesheet = site.output / "theme" / "css" / "style.css"
+    (stylesheet,) = [
+        file for file in loaded_resources(site, "2026/03/a/") if file.suffix == ".css"
+    ]
     stylesheet.write_text("a{}" * (BUDGET // 3 + 1))
     weight, _ = page_weight(site, "2026/03/a/")
     assert weight > BUDGET

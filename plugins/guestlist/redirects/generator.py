@@ -33,6 +33,8 @@ from .maps import netlify_map, nginx_map
 from .paths import Redirect, collect_redirects
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# What a redirect page is given of the settings.
+SITE_SETTINGS = ("SITENAME", "SITEURL", "THEME_STYLESHEET", "THEME_ACCENT_CSS")
 MAPS = (
     ("GUEST_SERIES_REDIRECTS_NETLIFY_SAVE_AS", netlify_map),
     ("GUEST_SERIES_REDIRECTS_NGINX_SAVE_AS", nginx_map),
@@ -69,7 +71,8 @@ class RedirectGenerator(Generator):
         template = self.get_template("redirect")
         # A small context, not the site's: Pelican's writer copies the context
         # for each page, and a blog that moved can have a redirect for every post.
-        site = {name: self.settings.get(name) for name in ("SITENAME", "SITEURL")}
+        # The theme's stylesheet and accent dress the page as the site's own.
+        site = {name: self.settings.get(name) for name in SITE_SETTINGS}
         site["DEFAULT_LANG"] = self.settings.get("DEFAULT_LANG", "en")
         written = []
         for redirect in kept:

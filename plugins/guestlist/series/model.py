@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from ..core.handles import Handle, website_label
+from .bio import one_line
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,11 @@ class GuestProfile:
     def handles(self) -> list[Handle]:
         return [handle for handle in (self.x, self.mastodon, self.bluesky) if handle]
 
+    @property
+    def handle(self) -> Handle | None:
+        """The one handle a byline shows beside the name: X's, Mastodon's or Bluesky's."""
+        return next(iter(self.handles), None)
+
     # Cached: every page of the guest's posts asks for them. (A frozen
     # dataclass allows it: cached_property writes to the instance's __dict__.)
     @cached_property
@@ -67,6 +73,11 @@ class GuestProfile:
                 ProfileLink("website", f"Visit {website_label(self.website)}", self.website)
             )
         return links
+
+    @cached_property
+    def one_line_bio(self) -> str:
+        """The bio's first sentence as plain text: what lists of guests show."""
+        return one_line(self.bio_html)
 
     @cached_property
     def same_as(self) -> list[str]:
@@ -121,6 +132,11 @@ class Series:
     @property
     def last(self) -> Any:
         return self.articles[-1] if self.articles else None
+
+    @property
+    def one_line_description(self) -> str:
+        """The description's first sentence as plain text: what the list of series shows."""
+        return one_line(self.description_html)
 
     @property
     def entries(self) -> list[SeriesPosition]:

@@ -78,6 +78,14 @@ SCHEMA = Schema(
             computed=True,
         ),
         Setting(
+            "THEME_STYLESHEET",
+            "",
+            "the stylesheet's path in the output, its name carrying a hash of its "
+            "content (theme/css/style.<hash>.css), set on every run; '' without one",
+            (str,),
+            computed=True,
+        ),
+        Setting(
             "THEME_ACCENT_CSS",
             "",
             "the custom properties that override the stylesheet's accent, or ''",
