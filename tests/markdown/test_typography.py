@@ -1,5 +1,8 @@
 """Smart punctuation: smarty's rules, in one pass, across inline elements."""
 
+import json
+from types import SimpleNamespace
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -9,6 +12,8 @@ from hypothesis import strategies as st
 from bench.sitegen import generate_site
 from conftest import DEMO_CONTENT, ROOT, post, project_settings, schema_defaults
 from guestlist.core.problems import collector_for
+from guestlist.core.punctuation import TYPESET_TITLES_SETTING, typeset
+from guestlist.core.reader import typeset_title
 from guestlist.markdown.plugin import SMARTY, add_markdown_extensions
 
 OURS = "guestlist.markdown.typography"
@@ -249,3 +254,123 @@ def test_smarty_as_well_is_reported():
     (problem,) = collector_for(pelican.settings).problems
     assert problem.field == "MARKDOWN" and problem.path == "pelicanconf.py"
     assert SMARTY in str(problem) and "take" in str(problem)
+
+
+# Titles, names and the site's name: the same punctuation as the bodies.
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Don't Panic", "Don’t Panic"),
+        ('"Hello," she said', "“Hello,” she said"),
+        ("Pat O'Brien's '90s", "Pat O’Brien’s ’90s"),
+        ("Pages 10--12 --- and then...", "Pages 10–12 — and then…"),
+        ("Q&A: <b> & 'more'", "Q&A: <b> & ‘more’"),
+        ("Using `\"strict\"` mode, 'really'", 'Using `"strict"` mode, ‘really’'),
+        ("Four ---- dashes stay", "Four ---- dashes stay"),
+        ("Nothing to curl", "Nothing to curl"),
+        ("", ""),
+    ],
+)
+def test_a_title_is_typeset_as_a_body_would_be(md, written, expected):
+    assert typeset(written) == expected
+    # As a paragraph of a body shows the same words (but for the code span,
+    # which a body would render as code).
+    if written and "`" not in written:
+        assert shown(md, written.replace("<", "&lt;")).strip() == expected
+    assert typeset(expected) == expected  # typesetting twice changes nothing
+
+
+TITLE = "\"Don't Panic\" -- O'Brien's Q&A <3 --- the '90s"
+TYPESET_TITLE = "“Don’t Panic” – O’Brien’s Q&A <3 — the ’90s"
+SERIES = "Ollie's Picks -- Vol---2"
+TYPESET_SERIES = "Ollie’s Picks – Vol—2"
+
+
+@pytest.fixture
+def titled_site(build_site):
+    return build_site(
+        {
+            "posts/panic.md": post(
+                TITLE,
+                Short_title="Don't -- panic",
+                Series=SERIES,
+                Series_index=1,
+                Summary="Keep calm.",
+            ),
+            "posts/next.md": post(
+                "Pages 10--12", date="2026-03-03 09:00", Series=SERIES, Series_index=2
+            ),
+        },
+        SITEURL="https://blog.example.com",
+        SITENAME='Ollie\'s Workbench -- "Live"',
+        SITESUBTITLE="Notes, 'things' --- and more",
+        # With Unicode slugs a dash would leave an address: "pages-1012".
+        SLUGIFY_USE_UNICODE=True,
+    )
+
+
+def test_titles_names_and_the_site_name_are_typeset_everywhere(titled_site):
+    site = titled_site
+    url = "2026/03/dont-panic-obriens-qa-3-the-90s/"
+    page = site.page(url)
+    assert page.h1.get_text() == TYPESET_TITLE
+    assert page.title.get_text() == f"{TYPESET_TITLE} · Ollie’s Workbench – “Live”"
+    assert page.select_one(".site-subtitle").get_text() == "Notes, ‘things’ — and more"
+    # The series' name, on the post and on the series' own page.
+    assert TYPESET_SERIES in page.select_one(".series-bar").get_text()
+    series = site.page("series/ollies-picks-vol-2/")
+    assert series.h1.get_text() == TYPESET_SERIES
+    # The next post's link back uses the Short_title, typeset.
+    assert "Don’t – panic" in site.page("2026/03/pages-10-12/").get_text()
+    # Meta tags and JSON-LD hold the characters, never an entity for them.
+    raw = site.path(url).read_text(encoding="utf-8")
+    for entity in ("&#8217;", "&rsquo;", "&amp;", "&#x2019;", "&#8220;", "&ldquo;"):
+        assert entity not in raw.replace("Q&amp;A", "").replace("&lt;3", ""), entity
+    for meta in page.head.find_all("meta", content=True):
+        assert "'" not in meta["content"] and '"' not in meta["content"], meta
+    for script in page.find_all("script", type="application/ld+json"):
+        text = json.dumps(json.loads(script.string), ensure_ascii=False)
+        assert "Don't" not in text and "O'Brien" not in text
+    assert site.errors == []
+
+
+def test_addresses_stay_those_of_the_titles_as_written(titled_site):
+    # The slugs are made from the titles as written: a typeset dash would
+    # make "pages-1012", and every link to the post would break.
+    assert titled_site.exists("2026/03/pages-10-12/")
+    assert titled_site.exists("series/ollies-picks-vol-2/")
+    assert titled_site.page("2026/03/pages-10-12/").h1.get_text() == "Pages 10–12"
+
+
+def test_feeds_hold_the_typeset_titles(titled_site):
+    import feedparser
+
+    feed = feedparser.parse(titled_site.output.joinpath("feeds/all.atom.xml").read_bytes())
+    assert feed.bozo == 0
+    assert feed.feed.title == "Ollie’s Workbench – “Live”"
+    assert [entry.title for entry in feed.entries] == ["Pages 10–12", TYPESET_TITLE]
+    assert TYPESET_SERIES in [tag.term for tag in feed.entries[1].tags]
+
+
+def test_titles_are_left_as_written_when_bodies_are_not_typeset():
+    # Without guestlist.markdown, which sets the bodies' punctuation, a title
+    # keeps its own: a page reads alike from its title to its text.
+    for flag, expected in ((False, "Don't -- panic"), (True, "Don’t – panic")):
+        content = SimpleNamespace(
+            settings={TYPESET_TITLES_SETTING: flag},
+            metadata={"title": "Don't -- panic", "short_title": "Don't"},
+            title="Don't -- panic",
+        )
+        typeset_title(content)
+        assert content.title == content.metadata["title"] == expected
+
+
+def test_the_plugin_sets_the_sites_names_once():
+    pelican = _Pelican(schema_defaults(SITENAME="Ollie's", SITESUBTITLE="a -- b"))
+    add_markdown_extensions(pelican)
+    add_markdown_extensions(pelican)  # a second build in the same process
+    assert pelican.settings["SITENAME"] == "Ollie’s"
+    assert pelican.settings["SITESUBTITLE"] == "a – b"
+    assert pelican.settings[TYPESET_TITLES_SETTING] is True

@@ -29,6 +29,7 @@ from pelican.readers import (
 
 from .lint import MAX_SLUG_LENGTH, Checked, lint_source, safe_slug
 from .problems import ERROR, ContentProblem, collector_for, display_path, problem
+from .punctuation import typeset, typeset_titles
 from .reading import ContentRefused, read_source_text
 from .slugs import slug_of
 
@@ -266,6 +267,7 @@ def collect_read_problems(content: Any, **kwargs: Any) -> None:
     if not isinstance(carried, tuple):
         plain_title(content)  # not read by Guestlist's reader (rst, html)
         return
+    typeset_title(content)
     collector = collector_for(settings)
     collector.extend(problem for problem in carried if isinstance(problem, ContentProblem))
     missing = [
@@ -315,3 +317,26 @@ def plain_title(content: Any) -> None:
     plain = Markup(title).striptags()
     content.metadata["title"] = plain
     content.title = plain
+
+
+# The fields of a Markdown file shown as its title: set as its body is.
+TITLE_FIELDS = ("title", "short_title")
+
+
+def typeset_title(content: Any) -> None:
+    """A Markdown post's or page's Title and Short_title with the body's punctuation.
+
+    As Unicode characters, once, so that every output (HTML, attributes,
+    feeds, JSON-LD) shows the same text. Done on content_object_init, after
+    Pelican has made the slug from the title as written: `A---B` keeps the
+    address it always had.
+    """
+    if not typeset_titles(content.settings):
+        return
+    for key in TITLE_FIELDS:
+        value = content.metadata.get(key)
+        if isinstance(value, str):
+            typeset_value = typeset(value)
+            if typeset_value is not value:
+                content.metadata[key] = typeset_value
+                setattr(content, key, typeset_value)

@@ -24,6 +24,7 @@ from ..core.frontmatter import markdown_files, parse_header, prose_lines, source
 from ..core.handles import HandleError, parse_mastodon, parse_x
 from ..core.lifecycle import connect_core, settings_file_of
 from ..core.problems import NOTE, WARNING, ContentProblem, collector_for, display_path
+from ..core.punctuation import TYPESET_TITLES_SETTING, typeset
 from ..core.reading import ContentRefused, read_source_text
 from . import mentions, tweets, typography
 
@@ -37,6 +38,7 @@ def add_markdown_extensions(pelican: Any, **kwargs: Any) -> None:
     markdown = settings.setdefault("MARKDOWN", {})
     extension_configs = markdown.setdefault("extension_configs", {})
     extension_configs.setdefault(typography.__name__, {})
+    typeset_site_titles(settings)
     if SMARTY in extension_configs or SMARTY in markdown.get("extensions", ()):
         collector_for(settings).add(
             ContentProblem(
@@ -62,6 +64,20 @@ def add_markdown_extensions(pelican: Any, **kwargs: Any) -> None:
             # Sorted, for the cache's fingerprint of MARKDOWN.
             config.update(limited=True, accounts=sorted(accounts))
         extension_configs[mentions.__name__] = config
+
+
+# The site's names, shown in every page's head and header, and in the feeds.
+SITE_TITLE_SETTINGS = ("SITENAME", "SITESUBTITLE")
+
+
+def typeset_site_titles(settings: Any) -> None:
+    """Titles get the bodies' punctuation: the site's name and subtitle here, once,
+    and each post's title and each series' name as they are read (core/punctuation.py).
+    """
+    settings[TYPESET_TITLES_SETTING] = True
+    for name in SITE_TITLE_SETTINGS:
+        if isinstance(settings.get(name), str):
+            settings[name] = typeset(settings[name])
 
 
 # The profile fields whose handles mentions can link, as the series feature reads them.

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..core.markers import has_host_note
 from ..core.problems import ERROR, WARNING, ContentProblem, display_path, problem
+from ..core.punctuation import typeset, typeset_titles
 from ..core.slugs import slug_of
 from .model import Series, SeriesDescription, SeriesPosition
 
@@ -361,7 +362,8 @@ def _make_series(written_name, description, settings):
         description_path = None
         host_notes = True
     return Series(
-        name=name,
+        # Shown with the punctuation titles get; the slug is the name's as written.
+        name=typeset(name) if typeset_titles(settings) else name,
         slug=slug,
         singular=singular,
         plural=plural,
