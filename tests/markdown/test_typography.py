@@ -243,6 +243,7 @@ def test_the_plugin_adds_its_extensions_by_name():
     assert list(pelican.settings["MARKDOWN"]["extension_configs"]) == [
         "markdown.extensions.toc",
         OURS,
+        "guestlist.markdown.host_note",
         "guestlist.markdown.tweets",
         "guestlist.markdown.mentions",
     ]

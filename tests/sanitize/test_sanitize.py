@@ -173,7 +173,7 @@ def test_what_the_content_format_makes_is_left_alone(build_site):
     )
     assert site.messages_about("content/posts/fine.md") == []
     page = site.page("2026/03/fine/")
-    assert page.select_one("div.admonition.host-note p.admonition-title")
+    assert page.select_one("aside.admonition.host-note p.admonition-title strong")
     assert page.select_one('td[style*="text-align"]')
     assert page.select_one("div.highlight pre code span")
     assert 'print("<script>")' in page.select_one("div.highlight").get_text()

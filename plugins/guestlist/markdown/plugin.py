@@ -26,7 +26,7 @@ from ..core.lifecycle import connect_core, settings_file_of
 from ..core.problems import NOTE, WARNING, ContentProblem, collector_for, display_path
 from ..core.punctuation import TYPESET_TITLES_SETTING, typeset
 from ..core.reading import ContentRefused, read_source_text
-from . import mentions, tweets, typography
+from . import host_note, mentions, tweets, typography
 
 # Python-Markdown's own extension for smart punctuation: both at once would do it twice.
 SMARTY = "markdown.extensions.smarty"
@@ -39,6 +39,9 @@ def add_markdown_extensions(pelican: Any, **kwargs: Any) -> None:
     extension_configs = markdown.setdefault("extension_configs", {})
     extension_configs.setdefault(typography.__name__, {})
     typeset_site_titles(settings)
+    extension_configs[host_note.__name__] = {
+        "note_type": settings["GUEST_SERIES_HOST_NOTE_TYPE"]
+    }
     if SMARTY in extension_configs or SMARTY in markdown.get("extensions", ()):
         collector_for(settings).add(
             ContentProblem(
