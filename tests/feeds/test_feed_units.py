@@ -119,7 +119,9 @@ def catalogue(**settings):
 
 
 def test_a_page_lists_its_own_feeds_before_the_sites():
-    series = SimpleNamespace(slug="birthday-bloggers", name="Birthday Bloggers")
+    series = SimpleNamespace(
+        slug="birthday-bloggers", name="Birthday Bloggers", url="series/birthday-bloggers/"
+    )
     links = catalogue().for_page(series=series)
     assert [(link.format, link.url) for link in links] == [
         (ATOM, "https://blog.example.com/feeds/series/birthday-bloggers.atom.xml"),
@@ -144,7 +146,7 @@ def test_no_feeds_no_links():
     assert catalogue().for_tag(no_slug) == []
     assert (
         catalogue(GUEST_SERIES_SERIES_FEED_RSS=None)
-        .for_series(SimpleNamespace(slug="s", name="S"))[0]
+        .for_series(SimpleNamespace(slug="s", name="S", url="series/s/"))[0]
         .format
         == ATOM
     )

@@ -125,7 +125,7 @@ def test_the_site_feed_keeps_the_latest_posts_newest_first(build_site):
     for path in ("feeds/all.atom.xml", "feeds/all.rss.xml"):
         feed = parsed(site, path)
         assert links_of(feed.entries) == [URLS["summer"], URLS["pf"], URLS["vid"]]
-        assert feed.feed.title == "Ollie's Workbench"
+        assert feed.feed.title == "Ollie’s Workbench"
         assert feed.feed.link == f"{SITE}/"
 
 
@@ -137,7 +137,7 @@ def test_a_series_feed_holds_the_whole_series_in_guest_order(build_site):
     ):
         feed = parsed(site, path)
         assert links_of(feed.entries) == [URLS["pf"], URLS["vid"], URLS["lu"]]
-        assert feed.feed.title == "Birthday Bloggers · Ollie's Workbench"
+        assert feed.feed.title == "Birthday Bloggers · Ollie’s Workbench"
         # The description's text (Markdown's smart quotes and all), without markup.
         assert feed.feed.subtitle == "Seven guests & one host, a week of “birthday” posts."
         assert feed.feed.link == f"{SITE}/series/birthday-bloggers/"
@@ -232,6 +232,7 @@ def test_content_and_summary_links_are_absolute(published_site):
             f"{SITE}/2026/07/birthday/",
             f"{SITE}/about/",
             f"{SITE}/",
+            f"{SITE}/authors/ollie-brennan/",  # the entry's "About Ollie Brennan"
         ]
         summary = BeautifulSoup(entry.summary, "html.parser")
         assert summary.a["href"] == f"{SITE}/about/"
@@ -271,7 +272,10 @@ def test_markup_characters_and_non_ascii_text_survive_the_round_trip(build_site)
     for path in ("feeds/all.atom.xml", "feeds/all.rss.xml"):
         feed = parsed(site, path)
         (entry,) = feed.entries
-        assert entry.title == title
+        # The title as the page shows it: its quotes curled, its markup as text.
+        assert entry.title == title.replace('"quoted"', "“quoted”").replace(
+            "'single'", "‘single’"
+        )
         assert entry.author == "Zoë & Co"
         assert [tag.term for tag in entry.tags] == ["café & bar"]
         text = BeautifulSoup(entry.content[0].value, "html.parser")
@@ -280,7 +284,7 @@ def test_markup_characters_and_non_ascii_text_survive_the_round_trip(build_site)
         assert feed_problems(site.output / path) == []
     author_feed = site.files("feeds/authors/*.atom.xml")
     assert author_feed == ["feeds/authors/zoe-co.atom.xml"]
-    assert parsed(site, author_feed[0]).feed.title == "Zoë & Co · Ollie's Workbench"
+    assert parsed(site, author_feed[0]).feed.title == "Zoë & Co · Ollie’s Workbench"
 
 
 def test_two_builds_of_the_same_content_give_byte_identical_feeds(build_site):
@@ -305,20 +309,20 @@ def head_feeds(page):
 
 def test_pages_link_their_own_feeds_then_the_sites(published_site):
     site_feeds = [
-        ("application/atom+xml", f"{SITE}/feeds/all.atom.xml", "Ollie's Workbench (Atom)"),
-        ("application/rss+xml", f"{SITE}/feeds/all.rss.xml", "Ollie's Workbench (RSS)"),
+        ("application/atom+xml", f"{SITE}/feeds/all.atom.xml", "Ollie’s Workbench (Atom)"),
+        ("application/rss+xml", f"{SITE}/feeds/all.rss.xml", "Ollie’s Workbench (RSS)"),
     ]
     assert head_feeds(published_site.page("")) == site_feeds
     assert head_feeds(published_site.page("series/birthday-bloggers/")) == [
         (
             "application/atom+xml",
             f"{SITE}/feeds/series/birthday-bloggers.atom.xml",
-            "Birthday Bloggers · Ollie's Workbench (Atom)",
+            "Birthday Bloggers · Ollie’s Workbench (Atom)",
         ),
         (
             "application/rss+xml",
             f"{SITE}/feeds/series/birthday-bloggers.rss.xml",
-            "Birthday Bloggers · Ollie's Workbench (RSS)",
+            "Birthday Bloggers · Ollie’s Workbench (RSS)",
         ),
         *site_feeds,
     ]
@@ -330,8 +334,18 @@ def test_pages_link_their_own_feeds_then_the_sites(published_site):
     assert author[2:] == site_feeds
     tag = head_feeds(published_site.page("tags/writing/"))
     assert tag[0][1] == f"{SITE}/feeds/tags/writing.atom.xml"
-    assert tag[0][2] == "Tagged “writing” · Ollie's Workbench (Atom)"
-    assert head_feeds(published_site.page("2026/03/vid-on-blogging/")) == site_feeds
+    assert tag[0][2] == "Tagged “writing” · Ollie’s Workbench (Atom)"
+    # A post of a series: its series' feeds, its author's, then the site's.
+    post = [
+        href for _, href, _ in head_feeds(published_site.page("2026/03/vid-on-blogging/"))
+    ]
+    assert post == [
+        f"{SITE}/feeds/series/birthday-bloggers.atom.xml",
+        f"{SITE}/feeds/series/birthday-bloggers.rss.xml",
+        f"{SITE}/feeds/authors/vidya-raman.atom.xml",
+        f"{SITE}/feeds/authors/vidya-raman.rss.xml",
+        *(href for _, href, _ in site_feeds),
+    ]
     # Every feed a page links is written.
     for url in ("", "series/birthday-bloggers/", "authors/pfndf/", "tags/fiction/"):
         for _, href, _ in head_feeds(published_site.page(url)):
@@ -339,8 +353,10 @@ def test_pages_link_their_own_feeds_then_the_sites(published_site):
 
 
 def test_an_author_page_offers_the_authors_feed(published_site):
-    offer = published_site.page("authors/vidya-raman/").select_one(".author-feeds")
-    assert "Follow Vidya Raman’s posts by feed" in offer.get_text()
+    offers = published_site.page("authors/vidya-raman/").select(".feed-follow")
+    assert len(offers) == 1
+    offer = offers[0]
+    assert " ".join(offer.get_text().split()) == "Follow Vidya Raman by feed: Atom or RSS"
     assert [(a.get_text(), a["href"]) for a in offer.find_all("a")] == [
         ("Atom", f"{SITE}/feeds/authors/vidya-raman.atom.xml"),
         ("RSS", f"{SITE}/feeds/authors/vidya-raman.rss.xml"),
@@ -351,7 +367,7 @@ def test_a_development_build_writes_and_links_no_feeds(build_site):
     site = build_site(SITE_FILES)
     assert site.files("**/*.xml") == []
     assert head_feeds(site.page("")) == []
-    assert site.page("authors/vidya-raman/").select_one(".author-feeds") is None
+    assert site.page("authors/vidya-raman/").select_one(".feed-follow") is None
     # Nothing is reported but pf.md's missing host's note, there on purpose.
     assert [message for message in site.messages if "host's note" not in message] == []
 

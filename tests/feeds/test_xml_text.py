@@ -9,6 +9,7 @@ from feedgen.ext.dc import DcEntryExtension
 
 from guestlist.feeds.absolute_urls import make_absolute
 from guestlist.feeds.catalogue import ATOM, RSS, FeedLink
+from guestlist.feeds.context import guest_footer, series_line
 from guestlist.feeds.entries import (
     EntrySite,
     entry_dates,
@@ -74,6 +75,10 @@ def feedgen_entry(article, site):
             person["uri"] = site.author_urls[host]
         entry.contributor(person)
     content = without_xml_invalid(make_absolute(article._content, page_url))[0]
+    # The series line before the text, the guest's bio and handles after it.
+    if article.series:
+        content = series_line(article.series, site.absolute) + content
+    content += guest_footer(article, site.author_urls, f"{site.base_url}/", {})
     entry.content(content, type="html")
     if article.summary:
         summary = without_xml_invalid(make_absolute(article.summary, page_url))[0]
@@ -101,7 +106,30 @@ ARTICLES = {
     "an author with no page": post(authors=[SimpleNamespace(name="Guest & Co")]),
     "an empty author name": post(authors=[SimpleNamespace(name="")]),
     "two authors": post(authors=[SimpleNamespace(name="Vid"), SimpleNamespace(name="Lu")]),
-    "in a series": post(series=SimpleNamespace(name="Birthday <Bloggers>", host="Vid")),
+    "in a series": post(
+        series=SimpleNamespace(
+            name="Birthday <Bloggers>", host="Vid", label="Guest #2", url="series/b/"
+        )
+    ),
+    "in a series of translations, with no page": post(
+        series=SimpleNamespace(name="Birthdays", host=None, label="Guest #1", url=None)
+    ),
+    "a guest with a profile": post(
+        guest=SimpleNamespace(
+            name="Vid",
+            bio_html='<p>Vid & <a href="/x/">friends</a>, "quoted"</p>',
+            links=[SimpleNamespace(url="https://x.com/v?a&b", text="Follow @v on X")],
+        )
+    ),
+    "a guest without a page, a bio or links": post(
+        guest=SimpleNamespace(name="Lu <Co>", bio_html="", links=[])
+    ),
+    "empty text, a series and a guest": post(
+        _content="",
+        summary=None,
+        series=SimpleNamespace(name="S", host=None, label="Guest #3", url="series/s/"),
+        guest=SimpleNamespace(name="Vid", bio_html="<p>Bio</p>", links=[]),
+    ),
     "a modified date and a zone": post(
         date=datetime(2026, 7, 1, 12, 30, 15, 5, tzinfo=timezone(timedelta(hours=1))),
         modified=datetime(2026, 7, 2, 8, tzinfo=UTC),

@@ -175,6 +175,12 @@ class FeedCatalogue:
         return self._links(SITE, None, self.site_name)
 
     def for_series(self, series: Any) -> list[FeedLink]:
+        """A series' feeds (`series` a Series, or an article's SeriesPosition).
+
+        A series with no page (translations, pages) has no feed either.
+        """
+        if not getattr(series, "url", None):
+            return []
         return self._links(SERIES, series.slug, f"{series.name} · {self.site_name}")
 
     def for_author(self, author: Any) -> list[FeedLink]:
@@ -184,14 +190,45 @@ class FeedCatalogue:
         return self._links(TAG, tag.slug, f"Tagged “{tag.name}” · {self.site_name}")
 
     def for_page(
-        self, series: Any = None, author: Any = None, tag: Any = None
+        self, series: Any = None, author: Any = None, tag: Any = None, article: Any = None
     ) -> list[FeedLink]:
-        """The feeds a page links in its head: its own first, then the site's."""
+        """The feeds a page links in its head: its own first, then the site's.
+
+        A series page links its series' feeds, an author page its author's, a
+        tag page its tag's; a post links its series' (if it is in one), then
+        its author's, so that a reader can follow either from any post.
+        """
+        if article is not None:
+            series = series or getattr(article, "series", None)
+            author = author or getattr(article, "author", None)
         own = []
         if series:
-            own = self.for_series(series)
-        elif author:
-            own = self.for_author(author)
-        elif tag:
-            own = self.for_tag(tag)
+            own += self.for_series(series)
+        if author:
+            own += self.for_author(author)
+        if tag:
+            own += self.for_tag(tag)
         return own + self.site
+
+    def follow(self, series: Any = None, author: Any = None) -> FeedOffer | None:
+        """What a page offers to follow by feed, in words: a series, or else an author.
+
+        None when that has no feed (a development build, a series of
+        translations), so a page never offers a feed that was not written.
+        """
+        if series:
+            return FeedOffer(str(series.name), tuple(self.for_series(series))) or None
+        if author:
+            return FeedOffer(str(author.name), tuple(self.for_author(author))) or None
+        return None
+
+
+@dataclass(frozen=True)
+class FeedOffer:
+    """A visible offer to follow something by feed: "Follow <name> by feed: Atom or RSS"."""
+
+    name: str  # the series' or the author's name, as the page shows it
+    links: tuple[FeedLink, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.links)

@@ -11,7 +11,7 @@ each feed can still come from feedgen.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from ..core.markers import has_host_note
 from .absolute_urls import make_absolute
 from .catalogue import ATOM, RSS
+from .context import guest_footer, series_line
 from .xml_text import XML_INVALID, attributes, checked, element, escape_text, rfc822
 
 # The metadata fields an entry is made from, as make_entry names them.
@@ -160,11 +161,18 @@ def without_xml_invalid(text: str) -> tuple[str, bool]:
 
 
 def make_entry(
-    article: Any, site: EntrySite, formats: Iterable[str] = (ATOM, RSS)
+    article: Any,
+    site: EntrySite,
+    formats: Iterable[str] = (ATOM, RSS),
+    footers: MutableMapping[int, tuple[Any, str]] | None = None,
 ) -> tuple[Entry, list[str]]:
     """The entry for `article` in each of `formats`, ready for any number of feeds,
     and a list of what had to be left out of it (names of fields that held
     characters XML forbids). A value XML cannot hold at all raises ValueError.
+
+    The entry's text is the post's between its series line and its guest's
+    bio and handles (context.py); `footers` keeps each guest's, made once a
+    build for all their posts.
     """
     dirty = []
 
@@ -199,6 +207,13 @@ def make_entry(
     content = clean(make_absolute(content, page_url), "the text")
     summary = article.summary
     summary = clean(make_absolute(summary, page_url), "Summary") if summary else None
+    # Around the post's text, which stays the string Pelican keeps: written
+    # escaped into the entry's bytes, once, beside it.
+    before = clean(series_line(position, site.absolute), "Series") if position else ""
+    after = guest_footer(
+        article, site.author_urls, f"{site.base_url}/", {} if footers is None else footers
+    )
+    after = clean(after, "the guest's profile") if after else ""
     categories = [
         (clean(tag.name, "Tags"), site.tags_scheme)
         for tag in getattr(article, "tags", None) or []
@@ -215,6 +230,8 @@ def make_entry(
         authors=[(name, _uri(uri)) for name, uri in authors],
         contributor=contributor and (contributor[0], _uri(contributor[1])),
         content=content,
+        before=before,
+        after=after,
         summary=summary,
         categories=[(term, _uri(scheme)) for term, scheme in categories],
     )
@@ -235,6 +252,8 @@ class _EntryFields:
     authors: list  # [(name, uri or None)]
     contributor: tuple | None  # (name, uri or None)
     content: str  # "" for an empty text
+    before: str  # HTML before the text: the series line, or ""
+    after: str  # HTML after the text: about the guest, or ""
     summary: str | None  # None for none
     categories: list  # [(term, scheme or None)]
 
@@ -264,9 +283,10 @@ def _atom_pieces(fields: _EntryFields) -> tuple[bytes | int, ...]:
         )
     )
     pieces = [head.encode()]
-    if fields.content:
-        pieces += [f'{indent}<content type="html">'.encode(), TEXT]
-        after = "</content>\n"
+    if fields.content or fields.before or fields.after:
+        opening = f'{indent}<content type="html">{escape_text(fields.before)}'
+        pieces += [opening.encode(), TEXT]
+        after = f"{escape_text(fields.after)}</content>\n"
     else:
         after = f'{indent}<content type="html"/>\n'
     # feedgen writes an entry's link with its address alone (Atom's default
@@ -298,13 +318,15 @@ def _rss_pieces(fields: _EntryFields) -> tuple[bytes | int, ...]:
         + element(indent, "link", fields.page_url)
     )
     pieces = []
+    before, end = escape_text(fields.before), escape_text(fields.after)
     if fields.summary:  # the summary is the description, the text content:encoded
         pieces += [(head + f"{indent}<description>").encode(), SUMMARY]
-        pieces += [f"</description>\n{indent}<content:encoded>".encode(), TEXT]
-        after = "</content:encoded>\n"
+        opening = f"</description>\n{indent}<content:encoded>{before}"
+        pieces += [opening.encode(), TEXT]
+        after = f"{end}</content:encoded>\n"
     else:  # the text is the description
-        pieces += [(head + f"{indent}<description>").encode(), TEXT]
-        after = "</description>\n"
+        pieces += [(head + f"{indent}<description>{before}").encode(), TEXT]
+        after = f"{end}</description>\n"
     after += element(indent, "guid", fields.id, ' isPermaLink="false"')
     after += "".join(
         element(indent, "category", term, attributes((("domain", scheme),)))

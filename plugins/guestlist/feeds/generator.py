@@ -54,6 +54,7 @@ class FeedsGenerator(Generator):
         self.catalogue = None
         self.entries = {}  # article -> its entry (None if it cannot be one)
         self.uses_left = Counter()  # article -> feeds still to write that hold it
+        self.footers = {}  # id of a guest -> (guest, the end of their entries)
         self.problems = []
         self.memo = None  # the writer's memo of the last build, when it keeps one
 
@@ -169,7 +170,7 @@ class FeedsGenerator(Generator):
         content_root = Path(self.path)
         entry = None
         try:
-            made, dirty = make_entry(article, site, self.catalogue.formats)
+            made, dirty = make_entry(article, site, self.catalogue.formats, self.footers)
         except ValueError as error:  # a value XML cannot hold
             self.problems.append(
                 problem(
@@ -264,7 +265,7 @@ def build_feed(
 # Atom's <feed>, and of RSS's <channel>.
 _ENTRIES_END = {ATOM: b"</feed>", RSS: b"  </channel>"}
 # Changes whenever what a feed's bytes are made from changes in the code.
-_WRITER_VERSION = f"guestlist.feeds 2, feedgen {feedgen_version}"
+_WRITER_VERSION = f"guestlist.feeds 3, feedgen {feedgen_version}"
 
 
 @dataclass(frozen=True)
