@@ -103,7 +103,7 @@ def test_order_follows_the_index_not_the_date_nor_the_file_name(build_site):
             "posts/e.md": guest_post("Unnumbered early", "", "2026-03-04 09:00"),
         }
     )
-    listed = site.page("series/birthday-bloggers/").select("ol.series-list h2 a")
+    listed = site.page("series/birthday-bloggers/").select("ol.series-list h3 a")
     assert [a.get_text() for a in listed] == [
         "First guest",
         "Second guest",
@@ -232,7 +232,7 @@ def test_the_series_page_lists_every_guest_in_order(build_site):
     entries = page.select("ol.series-list > li")
     second = entries[1]
     assert second.select_one(".series-number").get_text() == "Guest #2"
-    assert second.h2.a.get_text() == "PFNDF & <friends>"  # escaped, shown as text
+    assert second.h3.a.get_text() == "PFNDF & <friends>"  # escaped, shown as text
     assert second.select_one(".meta a").get_text() == "PF N. D. F."
     assert second.select_one("time")["datetime"].startswith("2026-03-03")
     assert "All about PFNDF" in second.select_one(".summary-text").get_text()

@@ -34,7 +34,7 @@ def test_every_series_post_is_numbered_and_linked_consistently(demo_site):
     series_index = demo_site.page("series/")
     for series_link in series_index.select(".series-index h2 a"):
         series_page = demo_site.page(series_link["href"])
-        entries = series_page.select("ol.series-list h2 a")
+        entries = series_page.select("ol.series-list h3 a")
         count = len(entries)
         assert count >= 1
         for place, link in enumerate(entries, start=1):

@@ -4,12 +4,15 @@ What the browser tests check by running a page, these check in the HTML
 itself, so that they run everywhere `make test` does.
 """
 
+import hashlib
 import itertools
 import re
+import shutil
+from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import HOST_NOTE, post
+from conftest import HOST_NOTE, ROOT, post
 
 SERIES = "Series: Birthday Bloggers"
 LANDMARK_ROLES = {"nav", "aside", "section", "header", "footer", "main"}
@@ -80,11 +83,31 @@ def test_every_page_has_the_landmarks_and_a_working_skip_link(demo_site):
         assert first_link["href"] == "#main" and "skip-link" in first_link["class"], path
 
 
+def accessible_name(page, element):
+    """The element's aria-label, or the text of what aria-labelledby names."""
+    if element.get("aria-label"):
+        return element["aria-label"]
+    labels = [page.find(id=label) for label in element.get("aria-labelledby", "").split()]
+    return " ".join(label.get_text(" ", strip=True) for label in labels if label) or None
+
+
+def is_landmark(element, name):
+    # An aside inside an article or section is a landmark only when named
+    # (HTML-AAM): a post's host note is an aside of the post, not of the page.
+    if element.name == "aside" and name is None:
+        return element.find_parent(["article", "section"]) is None
+    return True
+
+
 def test_landmarks_of_one_kind_have_different_names(demo_site):
     for path in demo_site.pages():
         page = demo_site.page(path)
         for role in ("nav", "aside"):
-            names = [element.get("aria-label") for element in page.find_all(role)]
+            names = [
+                name
+                for element in page.find_all(role)
+                if is_landmark(element, name := accessible_name(page, element))
+            ]
             assert len(names) == len(set(names)), (path, names)
 
 
@@ -123,7 +146,7 @@ def test_no_page_loads_anything_from_another_host(demo_site):
                 path,
                 url,
             )
-    stylesheet = (demo_site.output / "theme" / "css" / "style.css").read_text()
+    stylesheet = linked_stylesheet(demo_site, "").read_text()
     assert "@import" not in stylesheet
     assert re.findall(r"url\(\s*['\"]?(?!data:)", stylesheet) == []
 
@@ -131,7 +154,7 @@ def test_no_page_loads_anything_from_another_host(demo_site):
 def test_the_home_page_highlights_the_running_series_in_order(build_site):
     site = build_site(three_guests())
     home = site.page("")
-    assert home.h1.get_text() == "Ollie's Workbench"
+    assert home.h1.get_text() == "Ollie’s Workbench"  # the site's name gets curly quotes
     running = home.select_one("section.running-series")
     assert running.h2.a["href"] == "/series/birthday-bloggers/"
     entries = running.select("ol.series-entries li")
@@ -282,3 +305,225 @@ def test_a_page_in_a_series_lists_its_parts(build_site):
         "Basics",
     ]
     assert page.select_one("ol.parts [aria-current='page']").get_text() == "Basics"
+
+
+# Guest first, designed index pages, the redirect page and the hashed stylesheet.
+
+ARTICLE = "2026/03/the-last-detective-will-be-very-good-at-waiting/"
+JO_PROFILE = "Name: Jo Example\nTwitter: @jo_example\n{avatar}\n\nJo writes about desks.\n"
+JO_POST = post("My Desk", Author="Jo Example", Series="Birthday Bloggers", Series_index=1)
+
+
+def linked_stylesheet(site, url):
+    """The file the page at `url` links as its stylesheet (root-relative links)."""
+    links = site.page(url).select('link[rel="stylesheet"]')
+    assert len(links) == 1, url
+    return site.output / urlsplit(links[0]["href"]).path.lstrip("/")
+
+
+def heading_levels(page, within=None):
+    root = page.select_one(within) if within else page
+    return [int(h.name[1]) for h in root.find_all(re.compile("^h[1-6]$"))]
+
+
+def test_a_post_header_shows_the_guest_then_the_series_line_before_the_text(demo_site):
+    page = demo_site.page(ARTICLE)
+    post_element = page.select_one("article.post")
+    order = {id(element): place for place, element in enumerate(post_element.descendants)}
+    header = post_element.select_one("header.post-header")
+    avatar = header.select_one(".byline .avatar")
+    name = header.select_one(".byline-name a[rel=author]")
+    handle = header.select_one(".byline-name a.handle")
+    series_line = header.select_one(".series-bar .series-number")
+    body = post_element.select_one(".post-body")
+    assert avatar.name == "img" and avatar["src"] == "/images/avatars/pfndf.svg"
+    assert avatar["alt"] == "" and avatar["width"] == avatar["height"] == "48"
+    assert (name.get_text(), name["href"]) == ("PFNDF", "/authors/pfndf/")
+    assert (handle.get_text(), handle["href"]) == (
+        "@pfndf_example",
+        "https://x.com/pfndf_example",
+    )
+    assert " ".join(series_line.get_text().split()).startswith(
+        "Guest #2 in Birthday Bloggers"
+    )
+    places = [order[id(element)] for element in (avatar, name, handle, series_line, body)]
+    assert places == sorted(places)
+
+
+@pytest.mark.parametrize(
+    "avatar_line",
+    ["", "Avatar: images/avatars/missing.svg"],
+    ids=["no avatar", "an avatar that is not there"],
+)
+def test_a_guest_without_a_usable_picture_gets_an_initials_avatar(build_site, avatar_line):
+    site = build_site(
+        {
+            "authors/jo-example.md": JO_PROFILE.format(avatar=avatar_line),
+            "posts/desk.md": JO_POST,
+        }
+    )
+    pages = {
+        "post header": (site.page("2026/03/my-desk/"), ".post-header"),
+        "author box": (site.page("2026/03/my-desk/"), ".author-box"),
+        "author page": (site.page("authors/jo-example/"), ".author-header"),
+        "guests page": (site.page("authors/"), "#people-guests + ul"),
+        "series page": (site.page("series/birthday-bloggers/"), ".series-list"),
+    }
+    for where, (page, selector) in pages.items():
+        part = page.select_one(selector)
+        assert part.select("img") == [], where
+        initials = part.select_one(".avatar.avatar-initials")
+        assert initials.get_text() == "JE", where
+        assert initials["aria-hidden"] == "true", where
+    # No page shows a picture that is not there.
+    for path in site.pages():
+        for image in site.page(path).select("img[src]"):
+            assert site.exists(image["src"]), (path, image["src"])
+
+
+def test_an_author_without_a_profile_gets_initials_from_the_name_as_text(build_site):
+    site = build_site({"posts/a.md": post("A", Author="<b>Bo</b> &Co")})
+    byline = site.page("2026/03/a/").select_one(".post-header .byline")
+    assert byline.select_one(".avatar-initials").get_text() == "BC"
+    assert byline.select_one(".byline-name a").get_text() == "<b>Bo</b> &Co"
+    assert byline.find("b") is None
+
+
+def test_the_guests_page_labels_the_host_and_shows_one_line_bios(demo_site):
+    page = demo_site.page("authors/")
+    host_section, guests_section = page.select("section.people")
+    hosts = host_section.select("li.person")
+    assert [li.h3.a.get_text() for li in hosts] == ["Ollie Brennan"]
+    assert hosts[0].select_one(".role").get_text() == "Host"
+    guests = guests_section.select("li.person")
+    assert "Ollie Brennan" not in [li.h3.a.get_text() for li in guests]
+    assert len(guests) == 7
+    for person in hosts + guests:
+        assert person.select_one(".avatar")
+        bio = person.select_one(".person-bio").get_text()
+        assert bio.endswith(".") and "\n" not in bio and "<" not in bio
+    sam = next(li for li in guests if li.h3.a.get_text() == "Sam Okafor")
+    assert sam.select_one(".person-bio").get_text() == (
+        "Sam Okafor maintains tinydate, a small and stubborn open source library "
+        "for parsing date strings, in the evenings and at weekends."
+    )
+    assert demo_site.page("authors/ollie-brennan/").select_one(".kicker").get_text() == (
+        "Host"
+    )
+    assert demo_site.page("authors/pfndf/").select_one(".kicker").get_text() == "Guest"
+
+
+def test_the_series_page_shows_each_guests_picture_and_one_line_bio(demo_site):
+    entries = demo_site.page("series/birthday-bloggers/").select("ol.series-list > li")
+    assert len(entries) == 7
+    for entry in entries:
+        # The number is a column of its own, beside the text, not in it.
+        number, text = entry.find_all(recursive=False)
+        assert "series-number" in number["class"]
+        assert "series-entry-text" in text["class"]
+        assert text.select_one(".series-guest .avatar")
+        assert text.select_one(".person-bio").get_text().endswith(".")
+
+
+def test_the_running_series_keeps_each_title_out_of_its_number_column(demo_site):
+    for entry in demo_site.page("").select("ol.series-entries > li"):
+        number, text = entry.find_all(recursive=False)
+        assert "series-number" in number["class"]
+        assert "series-entry-text" in text["class"] and text.a
+
+
+@pytest.mark.parametrize(
+    ("url", "outline"),
+    [
+        # One h1; sections are h2; the posts listed in them are h3.
+        ("authors/pfndf/", [1, 2, 3]),
+        ("authors/ollie-brennan/", [1, 2, 3, 3]),
+        ("series/birthday-bloggers/", [1, 2] + [3] * 7),
+        ("series/", [1, 2]),
+        ("authors/", [1, 2, 3, 2] + [3] * 7),
+        ("tags/", [1]),
+        ("archives/", [1, 2]),
+        ("", [1, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3]),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_each_index_page_has_a_sensible_heading_outline(demo_site, url, outline):
+    assert heading_levels(demo_site.page(url), "main") == outline or (
+        # the home page's h1 is the site's name, in the site's header
+        url == "" and heading_levels(demo_site.page(url)) == outline
+    )
+
+
+def test_the_author_page_offers_its_feed_once_and_gives_its_picture_room(demo_site):
+    page = demo_site.page("authors/pfndf/")
+    header = page.select_one("main .author-header")
+    # The picture sits in the author's header, below the site's header rule.
+    assert header.select_one(".avatar") and header.h1.get_text() == "PFNDF"
+    text = page.select_one("main").get_text()
+    assert text.count("by feed") <= 1
+
+
+def test_the_tags_page_shows_each_tag_with_its_count(demo_site):
+    page = demo_site.page("tags/")
+    items = page.select("ul.tag-index li")
+    assert items
+    for item in items:
+        link = item.a
+        count = link.select_one(".count").get_text(" ", strip=True)
+        assert re.fullmatch(r"\d+ posts?", count), count
+        assert demo_site.exists(link["href"])
+
+
+def test_the_series_list_links_each_series_and_its_first_guest(demo_site):
+    item = demo_site.page("series/").select_one("ul.series-index > li")
+    assert item.h2.a["href"] == "/series/birthday-bloggers/"
+    assert item.select_one(".summary-text").get_text().startswith("Every March,")
+    start = item.select_one(".series-start a")
+    assert start.get_text().startswith("Start with Guest #1: ")
+    assert demo_site.exists(start["href"])
+
+
+def test_a_redirect_page_is_styled_names_the_post_and_forwards_without_a_script(
+    demo_site,
+):
+    url = "2013/03/birthday-blogger-1.html"
+    page = demo_site.page(url)
+    target = "/2026/03/write-the-post-you-wished-youd-found/"
+    refresh = page.select_one('meta[http-equiv="refresh"]')["content"]
+    assert refresh == f"0; url={target}"
+    title = demo_site.page(target).h1.get_text()
+    links = page.select(f'main a[href="{target}"]')
+    assert [link.get_text() for link in links] == [title]
+    assert "click here" not in page.get_text().lower()
+    assert linked_stylesheet(demo_site, url).is_file()
+    assert page.find("script") is None
+    assert page.select_one("main h1") and page.select_one("header.site-header")
+
+
+def stylesheet_hash_matches_name(file):
+    digest = hashlib.sha256(file.read_bytes()).hexdigest()[:10]
+    return file.name == f"style.{digest}.css"
+
+
+def test_every_page_links_a_stylesheet_named_by_its_content(demo_site):
+    for path in demo_site.files():
+        stylesheet = linked_stylesheet(demo_site, path)
+        assert stylesheet.is_file(), path
+        assert stylesheet_hash_matches_name(stylesheet), path
+        assert stylesheet.parent == demo_site.output / "theme" / "css"
+
+
+def test_a_changed_stylesheet_gets_a_new_name_and_the_old_one_goes(build_site, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    files = {"posts/a.md": post("A")}
+    before = linked_stylesheet(build_site(files, THEME=str(theme)), "2026/03/a/")
+    with (theme / "static" / "css" / "style.css").open("a") as css:
+        css.write(".changed { color: inherit; }\n")
+    site = build_site(files, THEME=str(theme))
+    after = linked_stylesheet(site, "2026/03/a/")
+    assert after.name != before.name
+    assert stylesheet_hash_matches_name(after)
+    assert after.read_text().endswith(".changed { color: inherit; }\n")
+    assert not before.exists()
+    assert linked_stylesheet(site, "") == after
