@@ -17,7 +17,7 @@ is written or linked, even at an address of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
@@ -28,6 +28,17 @@ from .problems import ERROR, ContentProblem, collector_for, display_path, proble
 
 # A setting that names a feed's path: Pelican's (FEED_ATOM …) and ours.
 FEED_SETTING = re.compile(r"^(FEED_|[A-Z_]+_FEED_)(ATOM|RSS)$")
+
+
+# Files a feature writes at addresses of its own (a post's social card), put
+# in the build's context before every output is claimed: {path: what it is}.
+FEATURE_OUTPUTS = "guestlist_feature_outputs"
+
+
+def claim_outputs(context: MutableMapping[str, Any], outputs: Mapping[str, str]) -> None:
+    """Claim `outputs` ({path: what it is, in words}) for a feature, before any post."""
+    claimed = context.setdefault(FEATURE_OUTPUTS, {})
+    claimed.update({normal(path): what for path, what in outputs.items()})
 
 
 def normal(save_as: str) -> str:
@@ -105,6 +116,7 @@ def site_outputs(
                     yield normal(item.save_as), f"the {kind} page of {item.name!r}"
     for series in context.get("guest_series", ()):
         yield normal(series.save_as), f"the series page of {series.name!r}"
+    yield from context.get(FEATURE_OUTPUTS, {}).items()
     index = settings.get("GUEST_SERIES_INDEX_SAVE_AS")
     if index:
         yield normal(index), "the page listing every series"

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..core.outputs import FEED_SETTING, normal
+from ..core.outputs import FEATURE_OUTPUTS, FEED_SETTING, normal
 from ..core.problems import ContentProblem, display_path
 from .paths import Redirect, redirect_problem
 
@@ -33,6 +33,8 @@ def claimed_outputs(
             claimed[normal(save_as)] = Path(content.source_path)
     for series in context.get("guest_series", []):
         claimed[normal(series.save_as)] = f"the series page of {series.name!r}"
+    for path, what in context.get(FEATURE_OUTPUTS, {}).items():
+        claimed.setdefault(path, what)
     for name, value in settings.items():
         if FEED_SETTING.match(name) and isinstance(value, str) and "{" not in value:
             claimed.setdefault(normal(value), f"the feed {value}")
