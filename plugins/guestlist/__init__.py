@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 
 # Content → read and validate (sanitize, markdown) → model (series) →
-# generators (feeds, redirects) → output; theme and cache prepare the build.
+# generators (feeds, redirects, cards) → output; theme and cache prepare the build.
 FEATURES = (
     "sanitize",
     "markdown",
@@ -20,6 +20,7 @@ FEATURES = (
     "redirects",
     "theme",
     "cache",
+    "cards",
     "build",
 )
 

@@ -1,0 +1,96 @@
+"""CardsGenerator: a social card for each published post, planned, then written.
+
+Pelican runs it after the series generator, so each post's series and guest
+are known in `generate_context`; there each card is planned (planning.py)
+and its path claimed before any post or static file (core/outputs.py), so
+nothing a guest writes can replace a card, and `article.social_image` is set
+before any page is written. `generate_output` writes each card whose file
+is not already those bytes: an unchanged post's card is not even written.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from ..core.outputs import claim_outputs
+from ..core.problems import collector_for, display_path
+from .planning import CardPlan, CardPlanner, published_posts
+from .store import CardStore, store_for
+
+logger = logging.getLogger(__name__)
+
+
+class CardsGenerator(Generator):
+    """The cards of one build."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plans: list[CardPlan] = []
+        self.store: CardStore | None = None
+
+    def generate_context(self) -> None:
+        if not self.settings.get("GUEST_SERIES_CARDS"):
+            for article in published_posts(self.context):
+                article.social_image = None
+            return
+        self.store = store_for(self.settings)
+        planner = CardPlanner(self.settings, self.path, self.store)
+        self.plans = planner.plan(published_posts(self.context))
+        collector_for(self.settings).extend(planner.problems)
+        claim_outputs(
+            self.context,
+            {
+                plan.save_as: "the social card of "
+                + display_path(plan.source_path, self.path)
+                for plan in self.plans
+            },
+        )
+        drawn = sum(plan.drawn for plan in self.plans)
+        logger.debug(
+            "Social cards: %d drawn in %.0f ms, %d from the cache",
+            drawn,
+            planner.drawing_seconds * 1000,
+            len(self.plans) - drawn,
+        )
+
+    def generate_output(self, writer: Writer) -> None:
+        written = 0
+        for plan in self.plans:
+            data = plan.data if plan.data is not None else self._stored(plan)
+            target = Path(sanitised_join(self.output_path, plan.save_as))
+            if _holds(target, data):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written += 1
+        if self.store is not None:
+            self.store.keep_only(plan.key for plan in self.plans)
+        logger.debug(
+            "Social cards: %d written, %d as they were", written, len(self.plans) - written
+        )
+
+    def _stored(self, plan: CardPlan) -> bytes:
+        assert self.store is not None
+        data = self.store.get(plan.key)
+        if data is None:  # gone since it was planned: another build pruned it
+            raise RuntimeError(
+                f"the social card {plan.key}.png left {self.store.folder} during the "
+                "build; build again"
+            )
+        return data
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether `path` is a file of exactly `data` (so it need not be written)."""
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False

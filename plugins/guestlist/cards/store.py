@@ -1,0 +1,64 @@
+"""Cards already drawn, kept by key in CACHE_PATH: an unchanged post's card is copied.
+
+The store follows Pelican's content cache: it is kept only with
+CACHE_CONTENT, and read only with LOAD_CONTENT_CACHE. At the end of a build
+the cards no post used are deleted, so the folder holds one build's cards.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+FOLDER = "guestlist-cards"
+
+
+class CardStore:
+    """A folder of `<key>.png` files."""
+
+    def __init__(self, folder: Path, readable: bool = True) -> None:
+        self.folder = folder
+        self.readable = readable  # False: a build that may not trust the last one's
+
+    def get(self, key: str) -> bytes | None:
+        """The card stored for `key` (once has() or put() said so), or None."""
+        try:
+            return self._path(key).read_bytes()
+        except OSError:
+            return None
+
+    def has(self, key: str) -> bool:
+        """Whether a card was drawn for `key` before (and may be used)."""
+        return self.readable and self._path(key).is_file()
+
+    def put(self, key: str, data: bytes) -> None:
+        """Keep `data` as the card of `key` (written whole, or not at all)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self._path(key)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        os.replace(partial, target)
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Delete every card but those of `keys`: what this build's posts use."""
+        wanted = {f"{key}.png" for key in keys}
+        try:
+            found = list(self.folder.iterdir())
+        except OSError:
+            return
+        for path in found:
+            if path.suffix == ".png" and path.name not in wanted:
+                path.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.png"
+
+
+def store_for(settings: Mapping[str, Any]) -> CardStore | None:
+    """The build's store, or None when the build keeps no cache."""
+    if not settings.get("CACHE_CONTENT"):
+        return None
+    folder = Path(settings.get("CACHE_PATH") or "cache") / FOLDER
+    return CardStore(folder, readable=bool(settings.get("LOAD_CONTENT_CACHE")))
