@@ -16,6 +16,7 @@ from guestlist.core.settings import (
 
 FEATURES = {
     "build",
+    "cards",
     "cli",
     "core",
     "feeds",
