@@ -1,18 +1,19 @@
-"""Each published post's card decided: where it goes, what it shows, its key, its pixels.
+"""Each published post's card decided: where it goes, what it shows, its key.
 
 Run once the posts, their series and guests are known and before any page is
-written, so that `article.social_image` is there for the page's head. A card
-whose key is in the store is not drawn; one that is not is drawn now (the
-painter is made for the first), and what a guest gave that cannot be used is
-reported on its file and line, the generated card taking its place.
+written, so that `article.social_image` is there for the page's head. What a
+guest gave that cannot be used is found here (images are decoded now when
+their card must be drawn) and reported on its file and line, the generated
+card taking its place. A card whose key is in the store is not drawn; one
+that is not is left to draw when the cards are written (`card_bytes`), the
+painter made for the first.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +39,19 @@ RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 
 @dataclass
 class CardPlan:
-    """One post's card: where it is written, its key, and its bytes if only here."""
+    """One post's card: where it is written, its key, and how to draw it if it must be."""
 
     source_path: str  # the post's file
     title: str
     save_as: str
     key: str
-    data: bytes | None = None  # drawn this build and not stored: write these
-    drawn: bool = False
+    # Set when the card is not in the store: draws it (once), as PNG bytes.
+    draw: Callable[[], bytes] | None = field(default=None, repr=False)
+
+    @property
+    def drawn(self) -> bool:
+        """Whether this build draws the card (its key is not in the store)."""
+        return self.draw is not None
 
 
 @dataclass
@@ -110,7 +116,6 @@ class CardPlanner:
         self.site_name = " ".join(str(settings.get("SITENAME") or "").split())
         self.pattern = settings["GUEST_SERIES_CARD_SAVE_AS"]
         self.problems: list[ContentProblem] = []
-        self.drawing_seconds = 0.0
         self._painter: CardPainter | None = None
         self._avatars: dict[str, Avatar | None] = {}
         self._taken: dict[str, str] = {}  # card path -> the post that has it
@@ -261,24 +266,15 @@ class CardPlanner:
     def painter(self) -> CardPainter:
         """The build's painter, made when the first card is drawn."""
         if self._painter is None:
-            started = time.perf_counter()
             self._painter = CardPainter(self.colours, self.site_name)
-            self.drawing_seconds += time.perf_counter() - started
         return self._painter
 
     def _stored(self, key: str) -> bool:
         return self.store is not None and self.store.has(key)
 
-    def _keep(self, plan: CardPlan, draw: Any) -> None:
-        """Draw the card now; keep it in the store, or in the plan without one."""
-        started = time.perf_counter()
-        data = draw()
-        self.drawing_seconds += time.perf_counter() - started
-        plan.drawn = True
-        if self.store is not None:
-            self.store.put(plan.key, data)
-        else:
-            plan.data = data
+    def _keep(self, plan: CardPlan, draw: Callable[[], bytes]) -> None:
+        """Leave the card to draw when the cards are written."""
+        plan.draw = draw
 
     def _save_as(self, article: Any) -> str | None:
         """The card's path under the output folder; None (said) if it has none."""
@@ -309,6 +305,22 @@ class CardPlanner:
             )
         )
         return None
+
+
+def card_bytes(plan: CardPlan, store: CardStore | None) -> bytes:
+    """The plan's card: drawn now and put in the store, or the store's own copy."""
+    if plan.draw is not None:
+        data = plan.draw()
+        plan.draw = None  # drawn: let go of the pixels it was drawn from
+        if store is not None:
+            store.put(plan.key, data)
+        return data
+    data = store.get(plan.key) if store is not None else None
+    if data is None:  # gone since it was planned: another build pruned it
+        raise RuntimeError(
+            f"the social card {plan.key}.png left the cache during the build; build again"
+        )
+    return data
 
 
 def _text(value: Any) -> str | None:
