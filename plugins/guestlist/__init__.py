@@ -18,6 +18,7 @@ FEATURES = (
     "series",
     "feeds",
     "redirects",
+    "meta",
     "theme",
     "cache",
     "cards",

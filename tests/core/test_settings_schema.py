@@ -21,6 +21,7 @@ FEATURES = {
     "core",
     "feeds",
     "markdown",
+    "meta",
     "redirects",
     "sanitize",
     "series",

@@ -53,7 +53,10 @@ def test_a_guest_post_has_card_open_graph_and_fediverse_tags(build_site):
     site = build_site(FILES, SITEURL=SITE, GUEST_SERIES_SITE_X_HANDLE="ollie_example")
     meta = head_meta(site.page("2026/03/my-desk/"))
 
-    assert meta["twitter:card"] == "summary"
+    # A post's social card (guestlist.cards, when it is on) makes it a large-image card.
+    assert meta["twitter:card"] == (
+        "summary_large_image" if "og:image" in meta else "summary"
+    )
     assert meta["twitter:site"] == "@ollie_example"
     assert meta["twitter:creator"] == "@jo_example"
     assert meta["og:type"] == "article"

@@ -1,8 +1,8 @@
 """guestlist.series: guest-blogger series, guest profiles, and what ties them to posts.
 
 register() only wires: the settings at start-up, the generator that reads
-profiles and series descriptions and writes the series pages, and the social
-meta of each post as it is written. The flow is in README.md beside the
+profiles and series descriptions and writes the series pages; a page's head
+meta is the guestlist.meta feature's. The flow is in README.md beside the
 package.
 """
 
@@ -15,7 +15,6 @@ from pelican import signals
 from ..core.lifecycle import connect_core
 from .generator import GuestSeriesGenerator
 from .settings import prepare_settings
-from .social import attach_social_meta
 
 
 def get_generators(pelican: Any, **kwargs: Any) -> type:
@@ -27,4 +26,3 @@ def register() -> None:
     connect_core()
     signals.initialized.connect(prepare_settings)
     signals.get_generators.connect(get_generators)
-    signals.article_generator_write_article.connect(attach_social_meta)

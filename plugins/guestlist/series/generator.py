@@ -138,8 +138,8 @@ class GuestSeriesGenerator(Generator):
             self.series + self.translated_series, settings, content_root
         )
 
-        # Head meta is built as each article is written (social.py), once
-        # static files are known; here only what it needs is kept.
+        # Author pages' addresses, by name: what head meta (guestlist.meta)
+        # links a post's author and editor to.
         self.context["guest_author_urls"] = {
             author.name: author.url for author, _ in authors
         }
