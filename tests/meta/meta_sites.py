@@ -33,7 +33,11 @@ def site_files():
             f"Avatar: {AVATAR}\n\n{HOSTILE_BIO}\n"
         ),
         "authors/sam.md": "Name: Sam\nBluesky: sam.bsky.social\n\nSam.\n",
-        "authors/ollie.md": "Name: Ollie Brennan\nTwitter: @ollie_example\n\nThe host.\n",
+        "authors/ollie.md": (
+            "Name: Ollie Brennan\nTwitter: @ollie_example\n"
+            "Avatar: images/avatars/ollie.svg\n\nThe host.\n"
+        ),
+        "images/avatars/ollie.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
         AVATAR: "not really a png",
         "pages/about.md": "Title: About \u201cus\u201d & <them>\nSlug: about\n\nA blog.\n",
         "posts/desk.md": post(

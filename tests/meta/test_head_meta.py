@@ -236,3 +236,11 @@ def test_a_post_shows_its_real_social_card(build_site):
     assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
     assert tags["og:image:alt"] and tags["twitter:card"] == "summary_large_image"
     assert json_ld(page)["image"]["url"] == card
+
+
+def test_an_svg_avatar_or_none_gives_no_share_image(site):
+    # Share previews take no SVG: the host's SVG avatar, and Sam's none, give none.
+    for url in ("authors/ollie/", "authors/sam/"):
+        tags = head_tags(site.page(url))
+        assert "og:image" not in tags and "twitter:image" not in tags, url
+        assert "image" not in json_ld(site.page(url))["mainEntity"], url
