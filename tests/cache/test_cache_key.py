@@ -99,3 +99,18 @@ def test_turning_a_plugin_off_starts_a_fresh_cache(tmp_path):
     settings["PLUGINS"] = []
     assert fingerprint(settings) != before
     shutil.rmtree(tmp_path / "plugins")
+
+
+def test_how_many_processes_build_keeps_the_cache(tmp_path):
+    # One process and several write the same bytes: switching between them
+    # (make html JOBS=1) must not read every post again.
+    make_plugin(tmp_path / "plugins")
+    settings = site_settings(tmp_path / "plugins")
+    settings["GUEST_SERIES_PROCESSES"] = 0
+    before = fingerprint(settings)
+    settings["GUEST_SERIES_PROCESSES"] = 1
+    settings["GUEST_SERIES_WRITE_CHANGED_ONLY"] = False
+    assert fingerprint(settings) == before
+    settings["GUEST_SERIES_NOTE_LABEL"] = "A word from the host"
+    assert fingerprint(settings) != before
+    shutil.rmtree(tmp_path / "plugins")

@@ -44,6 +44,12 @@ RENDERING_SETTINGS = (
     # A plugin turned on or off changes what is rendered.
     "PLUGINS",
 )
+# GUEST_SERIES_* settings that choose how the build runs, not what it
+# renders: one process and several give the same bytes, so `make html JOBS=1`
+# after `make html` must not throw the content cache away.
+HOW_TO_BUILD_SETTINGS = frozenset(
+    {"GUEST_SERIES_PROCESSES", "GUEST_SERIES_WRITE_CHANGED_ONLY"}
+)
 RENDERING_PACKAGES = ("pelican", "markdown", "pygments", "nh3")
 PLUGIN_FOLDER = Path(__file__).resolve().parent.parent  # the whole guestlist package
 
@@ -65,7 +71,8 @@ def fingerprint(settings: Mapping[str, Any]) -> str:
     chosen = {
         name: value
         for name, value in settings.items()
-        if name in RENDERING_SETTINGS or name.startswith("GUEST_SERIES_")
+        if name in RENDERING_SETTINGS
+        or (name.startswith("GUEST_SERIES_") and name not in HOW_TO_BUILD_SETTINGS)
     }
     digest.update(json.dumps(chosen, sort_keys=True, default=_stable).encode())
     return digest.hexdigest()[:16]
