@@ -32,7 +32,7 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 8000
 # A guest's image smaller than half the card would be blurred on every app.
 MIN_OWN_SIZE = (600, 315)
-EXAMPLE = "images/cards/my-post.png"
+EXAMPLE = "images/social/my-post.png"
 
 
 class ImageRefused(ValueError):
