@@ -1,6 +1,7 @@
 """A guest's own image is checked where it is read: each way it can be wrong, said."""
 
 import os
+import zlib
 
 import pytest
 from cards_images import image_bytes, write_image
@@ -96,3 +97,24 @@ def test_formats_are_known_by_their_bytes():
     assert format_of(image_bytes(kind="WEBP")) == "WEBP"
     assert format_of(image_bytes(kind="GIF")) is None
     assert format_of(b"<svg/>") is None
+
+
+def test_an_image_claiming_enormous_dimensions_is_refused_unread(content):
+    # A few bytes can claim 20,000 × 20,000 pixels: refused from the header alone.
+    data = bytearray(image_bytes(size=(1, 1)))
+    data[16:24] = (20000).to_bytes(4, "big") * 2
+    data[29:33] = zlib.crc32(bytes(data[12:29])).to_bytes(4, "big")
+    (content / "bomb.png").write_bytes(bytes(data))
+    with pytest.raises(ImageRefused, match="claims more pixels than an image may have"):
+        read_own_image("bomb.png", content)
+
+
+def test_a_file_that_cannot_be_read_is_refused(content, monkeypatch):
+    write_image(content / "locked.png")
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(content), "read_bytes", refuse)
+    with pytest.raises(ImageRefused, match=r"cannot be read \(Permission denied\)"):
+        read_own_image("locked.png", content)

@@ -144,13 +144,12 @@ def _open(data: bytes, kind: str) -> Image.Image:
             # Pillow warns of a large image before refusing a huge one: either is ours.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             return Image.open(io.BytesIO(data), formats=[kind])
-    except (
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as error:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ImageRefused(
+            f"claims more pixels than an image may have, more than {MAX_SIDE} on a side; "
+            "save a smaller one (1200×630 is best)"
+        ) from error
+    except (OSError, SyntaxError, ValueError) as error:
         raise ImageRefused(
             f"starts as a {kind} file but cannot be read as one ({error}); save it "
             "again from an image editor"
