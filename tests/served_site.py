@@ -17,8 +17,10 @@ import pytest
 
 from conftest import DEMO_CONTENT, ROOT, run_pelican
 
-# Where checks leave what a person may want to look at (ignored by git).
+# Where checks leave what a person may want to look at (ignored by git, and
+# uploaded by both GitHub workflows as the "test-output" artefact).
 TEST_OUTPUT = ROOT / "test-output"
+SCREENSHOTS = TEST_OUTPUT / "screenshots"
 
 CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -53,6 +55,9 @@ PAGE_KINDS = {
     "about": "about/",
     "not-found": "404.html",
 }
+# An old address the demo keeps (Redirect_from in its guest #1's post): the
+# redirects feature writes a page there that forwards to the post.
+REDIRECT = "2013/03/birthday-blogger-1.html"
 # The demo has nine posts: four a page gives the home page a page 2.
 DEMO_OVERRIDES = {"DEFAULT_PAGINATION": 4}
 
@@ -81,11 +86,117 @@ def require_chromium():
     )
 
 
-def build_demo(root, **overrides):
-    """Build the shipped demo content under `root`; return the BuiltSite."""
+@contextmanager
+def chromium():
+    """Debian's Chromium, launched headless through Playwright; yields the Browser."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - requirements-test.txt installs it
+        sync_playwright = None
+    require(
+        sync_playwright is not None, "Playwright", "pip install -r requirements-test.txt"
+    )
+    require_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Visit:
+    """One page opened in a fresh context, with everything it logged and asked for.
+
+    `hold` is an address the page may forward to (a redirect page's target):
+    the browser's request for it is recorded in `held` and answered with
+    204 No Content, which leaves the forwarding page on screen to be measured.
+    """
+
+    def __init__(
+        self,
+        browser,
+        url,
+        width=1280,
+        color_scheme="light",
+        hold=None,
+        javascript=True,
+    ):
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 900},
+            color_scheme=color_scheme,
+            java_script_enabled=javascript,
+        )
+        self.page = self.context.new_page()
+        self.console_errors = []
+        self.requests = []
+        self.responses = []
+        self.held = []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", self._page_error)
+        self.page.on("request", self._request)
+        self.page.on("response", self._response)
+        if hold:
+            self.page.route(hold, self._hold)
+        self.response = self.page.goto(url, wait_until="load")
+
+    def close(self):
+        self.context.close()
+
+    def _console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _page_error(self, error):
+        self.console_errors.append(str(error))
+
+    def _request(self, request):
+        self.requests.append(request.url)
+
+    def _response(self, response):
+        self.responses.append(response)
+
+    def _hold(self, route):
+        self.held.append(route.request.url)
+        route.fulfill(status=204)
+
+
+@contextmanager
+def visits(browser):
+    """Yield open(url, **options) -> Visit; every page it opened is closed after."""
+    opened = []
+
+    def open_page(url, **options):
+        opened.append(Visit(browser, url, **options))
+        return opened[-1]
+
+    try:
+        yield open_page
+    finally:
+        for page in opened:
+            page.close()
+
+
+def build_demo(root, edit=None, **overrides):
+    """Build the shipped demo content under `root`; return the BuiltSite.
+
+    `edit`, if given, is called with the copied content folder before the build.
+    """
     content = root / "content"
     shutil.copytree(DEMO_CONTENT, content)
+    if edit:
+        edit(content)
     return run_pelican(content, root / "output", **{**DEMO_OVERRIDES, **overrides})
+
+
+def forward_target(built, address):
+    """Where the page at `address` forwards with <meta http-equiv=refresh>, if it does."""
+    if not built.exists(address):
+        return None
+    refresh = built.page(address).find("meta", attrs={"http-equiv": "refresh"})
+    if refresh is None:
+        return None
+    return refresh["content"].split("url=", 1)[1].strip()
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
@@ -109,7 +220,7 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def served_demo(root, **overrides):
+def served_demo(root, edit=None, **overrides):
     """Build the demo under `root` and serve it on 127.0.0.1; yield (base URL, site).
 
     The server is bound first, so that the site is built with its own address
@@ -123,7 +234,7 @@ def served_demo(root, **overrides):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        site = build_demo(root, SITEURL=base, **overrides)
+        site = build_demo(root, edit, SITEURL=base, **overrides)
         yield base, site
     finally:
         server.shutdown()

@@ -2,48 +2,32 @@
 
 Every kind of page loads with no console error and asks no other host for
 anything; axe-core finds no violation; the layout holds at 320 px; focus is
-visible; dark mode and print work. Screenshots at 375 and 1280 px are left in
-test-output/screenshots/ to look at.
+visible; dark mode and print work. The screenshots of every page kind are
+test_theme_screens.py's; the layout the issue found broken, test_theme_layout.py's.
 """
 
 from urllib.parse import urlsplit
 
 import pytest
 
-from served_site import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    PAGE_KINDS,
-    TEST_OUTPUT,
-    require,
-    require_chromium,
-    served_demo,
-)
+from served_site import PAGE_KINDS, chromium, served_demo, visits
 
 # Needs Chromium, Java or Lighthouse: make test-all runs it, make test does not.
 pytestmark = pytest.mark.tools
 
 try:
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - requirements-test.txt installs both
-    sync_playwright = Axe = None
+except ImportError:  # pragma: no cover - requirements-test.txt installs it
+    Axe = None
 
-SCREENSHOTS = TEST_OUTPUT / "screenshots"
 AUDITED = ["home", "article", "series", "author"]
 BUDGET = 30 * 1024  # bytes of HTML and CSS an article page may load, images aside
 
 
 @pytest.fixture(scope="module")
 def browser():
-    require(
-        sync_playwright is not None, "Playwright", "pip install -r requirements-test.txt"
-    )
-    require_chromium()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")
@@ -53,51 +37,10 @@ def site(tmp_path_factory, browser):
         yield base
 
 
-class Visit:
-    """One page opened in a fresh context, with everything it logged and asked for."""
-
-    def __init__(self, browser, url, width=1280, color_scheme="light"):
-        self.context = browser.new_context(
-            viewport={"width": width, "height": 900}, color_scheme=color_scheme
-        )
-        self.page = self.context.new_page()
-        self.console_errors = []
-        self.requests = []
-        self.responses = []
-        self.page.on("console", self._console)
-        self.page.on("pageerror", self._page_error)
-        self.page.on("request", self._request)
-        self.page.on("response", self._response)
-        self.response = self.page.goto(url, wait_until="load")
-
-    def close(self):
-        self.context.close()
-
-    def _console(self, message):
-        if message.type == "error":
-            self.console_errors.append(message.text)
-
-    def _page_error(self, error):
-        self.console_errors.append(str(error))
-
-    def _request(self, request):
-        self.requests.append(request.url)
-
-    def _response(self, response):
-        self.responses.append(response)
-
-
 @pytest.fixture
 def visit(browser):
-    opened = []
-
-    def open_page(url, **options):
-        opened.append(Visit(browser, url, **options))
-        return opened[-1]
-
-    yield open_page
-    for page in opened:
-        page.close()
+    with visits(browser) as open_page:
+        yield open_page
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -113,8 +56,6 @@ def test_every_kind_of_page_loads_cleanly_and_only_from_this_host(site, visit, k
         if not url.startswith("data:") and urlsplit(url).netloc != own_host
     ]
     assert elsewhere == []
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shown.page.screenshot(path=SCREENSHOTS / f"{kind}-{width}.png", full_page=True)
 
 
 def test_a_missing_address_gets_the_themes_404_page(site, visit):
