@@ -1,9 +1,10 @@
-"""Lighthouse 12 scores 100 in all four categories on the pages readers land on.
+"""Lighthouse 12 scores 100 in all four categories on every kind of page.
 
 Lighthouse (pinned in package.json, installed with `npm ci`) runs headless on
-Debian's Chromium against the demo served on 127.0.0.1, with its default
-mobile settings (a slow phone on a slow network). Each report is kept in
-test-output/lighthouse/ to read when a score drops.
+Debian's Chromium against the demo served on 127.0.0.1, once with its default
+mobile settings (a slow phone on a slow network) and once with its desktop
+preset, one Lighthouse process a page. Each report is kept in
+test-output/lighthouse/<kind>-<preset>-<run>.json to read when a score drops.
 
 Accessibility, best practices and SEO read the page and never vary. The
 performance score is timing, and on a shared 2-core machine it moves from
@@ -38,6 +39,33 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 REPORTS = TEST_OUTPUT / "lighthouse"
 RUNS = 5
+# Lighthouse's two settings: its default (a mid-range phone on a slow 4G
+# network, with the CPU slowed four times) and its desktop preset.
+PRESETS = {"mobile": [], "desktop": ["--preset=desktop"]}
+# Every kind of page a reader lands on, by site address.
+AUDITED = {
+    "home": PAGE_KINDS["home"],
+    "post": PAGE_KINDS["article"],
+    "series": PAGE_KINDS["series"],
+    "series-list": PAGE_KINDS["series-list"],
+    "author": PAGE_KINDS["author"],
+    "guests": PAGE_KINDS["authors"],
+    "tags": PAGE_KINDS["tags"],
+    "archives": PAGE_KINDS["archives"],
+    # The page a static host serves for a missing address, asked for by its
+    # own name: Lighthouse will not audit a document answered with 404.
+    "404": PAGE_KINDS["not-found"],
+}
+# Not the redirect pages: Lighthouse follows their refresh and audits the
+# post they forward to (it warns that the address it was given "was
+# redirected" and to test the second one), so their scores would be the
+# post's, already audited here. What a reader sees of a redirect page is
+# test_theme_layout.py's and test_theme_screens.py's to check.
+#
+# The 404 page tells search engines to leave it out of their index (noindex),
+# which Lighthouse's SEO audit "is-crawlable" counts against any page: the
+# one audit a page must fail by design. Every other audit still counts.
+EXEMPT = {"404": {"is-crawlable"}}
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +77,7 @@ def site(tmp_path_factory):
         yield base
 
 
-def run_lighthouse(url, report):
+def run_lighthouse(url, report, options=()):
     report.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
@@ -60,6 +88,10 @@ def run_lighthouse(url, report):
             f"--output-path={report}",
             f"--only-categories={','.join(CATEGORIES)}",
             "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            # The picture of the whole page the HTML report shows elements in:
+            # no audit scores it, and it costs a second a page.
+            "--disable-full-page-screenshot",
+            *options,
         ],
         env={**os.environ, "CHROME_PATH": CHROMIUM},
         check=True,
@@ -69,35 +101,49 @@ def run_lighthouse(url, report):
     return json.loads(report.read_text(encoding="utf-8"))
 
 
-def failing_audits(result, category):
+def failing_audits(result, category, exempt=()):
     """What costs `category` points: each scored audit below 1, with its title."""
     failing = []
     for reference in result["categories"][category]["auditRefs"]:
         audit = result["audits"][reference["id"]]
+        if reference["id"] in exempt:
+            continue
         if reference["weight"] and audit["score"] is not None and audit["score"] < 1:
             shown = audit.get("displayValue", "")
             failing.append(f"{audit['id']} ({audit['score']}) {audit['title']} {shown}")
     return failing
 
 
-def scores_of(result):
+def scores_of(result, exempt=()):
+    """Each category's score, 0 to 1; with `exempt` audits, 1 if all others pass."""
     assert result.get("runtimeError") is None, result["runtimeError"]
-    return {name: result["categories"][name]["score"] for name in CATEGORIES}
+    scores = {name: result["categories"][name]["score"] for name in CATEGORIES}
+    if exempt:
+        for name in CATEGORIES:
+            if any(ref["id"] in exempt for ref in result["categories"][name]["auditRefs"]):
+                scores[name] = 0 if failing_audits(result, name, exempt) else 1
+    return scores
 
 
-@pytest.mark.parametrize("kind", ["home", "article", "series", "author"])
-def test_lighthouse_scores_100_in_every_category(site, kind):
-    url = f"{site}/{PAGE_KINDS[kind]}"
+@pytest.mark.parametrize("preset", list(PRESETS))
+@pytest.mark.parametrize("kind", list(AUDITED))
+def test_lighthouse_scores_100_in_every_category(site, kind, preset):
+    url = f"{site}/{AUDITED[kind]}"
+    exempt = EXEMPT.get(kind, set())
     results, best = [], dict.fromkeys(CATEGORIES, 0)
     for run in range(1, RUNS + 1):
-        results.append(run_lighthouse(url, REPORTS / f"{kind}-{run}.json"))
-        scores = scores_of(results[-1])
+        report = REPORTS / f"{kind}-{preset}-{run}.json"
+        results.append(run_lighthouse(url, report, PRESETS[preset]))
+        scores = scores_of(results[-1], exempt)
         best = {name: max(best[name], scores[name]) for name in CATEGORIES}
-        if min(best.values()) == 1:
+        # Only performance moves from run to run: when every other category has
+        # its 100, another run may give performance its own; otherwise stop.
+        if [name for name, score in best.items() if score < 1] != ["performance"]:
             break
     below = {
         name: [
-            (scores_of(result)[name], failing_audits(result, name)) for result in results
+            (scores_of(result, exempt)[name], failing_audits(result, name, exempt))
+            for result in results
         ]
         for name, score in best.items()
         if score < 1
