@@ -429,7 +429,19 @@ class GuestWriter(Writer):
 def _content_written(job: PageJob) -> None:
     """Pelican's content_written, with the page's context as a dict, as Pelican sends it."""
     if signals.content_written.receivers:  # the copy is made only for someone to read
-        signals.content_written.send(job.path, context=dict(job.localcontext))
+        signals.content_written.send(job.path, context=_as_dict(job.localcontext))
+
+
+def _as_dict(context: ChainMap) -> dict[str, Any]:
+    """`context` as one dict, the front map winning, as `dict(context)` gives it.
+
+    Map by map: dict(ChainMap) looks every key up through the chain, which
+    cost a tenth of a millisecond a page once the sitemap listens.
+    """
+    merged: dict[str, Any] = {}
+    for mapping in reversed(context.maps):
+        merged.update(mapping)
+    return merged
 
 
 def _unchanged(context: MutableMapping[str, Any], copy: dict[str, Any]) -> bool:

@@ -37,6 +37,8 @@ class SitemapGenerator(Generator):
         self.sitemap_as = self._own_file("GUEST_SERIES_SITEMAP_SAVE_AS")
         self.robots_as = self._own_file("GUEST_SERIES_ROBOTS_SAVE_AS")
         self.entries: list[SitemapEntry] = []
+        # As the writer joins it to each page's path (pelican.utils.sanitised_join).
+        self.output_root = os.path.abspath(self.output_path)
         self.unindexed = {
             str(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")).lstrip("/")
             for name in UNINDEXED_TEMPLATES
@@ -73,7 +75,7 @@ class SitemapGenerator(Generator):
 
     def record(self, path: str, context: Any = None, **kwargs: Any) -> None:
         """content_written: keep the page's entry, if it belongs in the sitemap."""
-        entry = entry_for(str(path), self.output_path, context or {}, self.unindexed)
+        entry = entry_for(str(path), self.output_root, context or {}, self.unindexed)
         if entry is not None:
             self.entries.append(entry)
 

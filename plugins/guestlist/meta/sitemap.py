@@ -40,11 +40,15 @@ def entry_for(
 ) -> SitemapEntry | None:
     """The sitemap entry of a page written to `path`, or None to leave it out.
 
-    `unindexed`: the paths of pages not for search engines (the 404 page).
+    `output_path` is absolute and normal, as the writer joins it to each page's
+    path; `unindexed`: the paths of pages not for search engines (the 404 page).
     """
-    relative = os.path.relpath(path, output_path).replace(os.sep, "/")
-    if not relative.endswith(".html") or relative.startswith("../"):
+    if not path.endswith(".html"):
         return None
+    folder = os.path.join(output_path, "")
+    if not path.startswith(folder):  # the writer joins the output folder and the path
+        return None
+    relative = path[len(folder) :].replace(os.sep, "/")
     if "redirect" in context or relative in unindexed:
         return None
     content = context.get("article") or context.get("page")
