@@ -162,3 +162,30 @@ def test_no_robots_setting_writes_no_robots_txt_but_the_sitemap(build_site):
     site = build_site(site_files(), SITEURL=SITE, GUEST_SERIES_ROBOTS_SAVE_AS="")
     assert not site.exists("robots.txt")
     assert sitemap(site)
+
+
+def test_every_page_of_the_demo_names_itself_and_is_in_its_sitemap(tmp_path):
+    import json
+    import shutil
+
+    from conftest import DEMO_CONTENT, run_pelican
+
+    content = tmp_path / "content"
+    shutil.copytree(DEMO_CONTENT, content)
+    site = run_pelican(content, tmp_path / "output", SITEURL=SITE)
+    listed = sitemap(site)
+    for path in site.pages():
+        page = site.page(path)
+        scripts = page.head.select('script[type="application/ld+json"]')
+        links = page.head.select('link[rel="canonical"]')
+        if path == "404.html":
+            assert not links and not scripts
+            continue
+        own = f"{SITE}/{path.removesuffix('index.html')}"
+        assert [link["href"] for link in links] == [own], path
+        (script,) = scripts
+        assert json.loads(script.string)["url"] == own, path
+        status = page.find("meta", attrs={"name": "robots"})
+        assert own in listed or "drafts/" in path, path
+        assert status is None, path
+    assert all(url.startswith(f"{SITE}/") for url in listed)
