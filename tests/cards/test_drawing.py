@@ -24,9 +24,8 @@ def light_scheme():
 
 
 def pixels(data):
-    image = Image.open(io.BytesIO(data))
-    image.load()
-    return image
+    """The card as a viewer shows it: in RGB, whether its PNG has a palette or not."""
+    return Image.open(io.BytesIO(data)).convert("RGB")
 
 
 def test_the_card_takes_the_themes_light_colours():
@@ -51,12 +50,9 @@ def test_contrast_is_measured_as_the_theme_measures_it():
         assert contrast(parse_colour(first), parse_colour(second)) == pytest.approx(theirs)
 
 
-def test_the_initials_take_whichever_of_white_and_ink_reads_better():
-    assert Colours.from_settings({"THEME_ACCENT_COLOUR": "#a63d1c"}).on_accent == (
-        255,
-        255,
-        255,
-    )
+def test_the_initials_take_whichever_of_paper_and_ink_reads_better():
+    light = Colours.from_settings({"THEME_ACCENT_COLOUR": "#a63d1c"})
+    assert light.on_accent == parse_colour(design.BACKGROUND)
     pale = Colours.from_settings({"THEME_ACCENT_COLOUR": "#f5d76e"})
     assert pale.on_accent == parse_colour(design.TEXT)
 
@@ -76,11 +72,23 @@ def test_a_card_is_the_same_bytes_from_two_painters():
 
 def test_a_card_carries_no_metadata():
     data = CardPainter(Colours.from_settings({}), "Site").card(TEXT, None)
-    image = pixels(data)
-    assert image.format == "PNG" and image.mode == "RGB"
-    assert set(image.info) <= {"dpi"} and "dpi" not in image.info
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG" and image.info == {}
     chunks = _chunk_types(data)
+    assert chunks == ["IHDR", "PLTE", *["IDAT"] * chunks.count("IDAT"), "IEND"]
+    avatar = Image.new("RGB", (10, 10), (0, 160, 0))
+    photo = CardPainter(Colours.from_settings({}), "Site").card(TEXT, avatar)
+    chunks = _chunk_types(photo)
     assert chunks == ["IHDR", *["IDAT"] * chunks.count("IDAT"), "IEND"]
+
+
+def test_a_card_without_a_photograph_keeps_its_colours_exact_in_a_palette():
+    colours = Colours.from_settings({"THEME_ACCENT_COLOUR": "#225588"})
+    data = CardPainter(colours, "Site").card(TEXT, None)
+    assert Image.open(io.BytesIO(data)).mode == "P"
+    shown = set(colour for _, colour in pixels(data).getcolors(maxcolors=1 << 16))
+    for name in ("background", "surface", "border", "text", "muted", "accent"):
+        assert getattr(colours, name) in shown, name
 
 
 def test_the_parts_are_where_the_design_puts_them():

@@ -170,7 +170,7 @@ def test_the_guests_own_image_is_the_card(content):
     write_image(content / "images" / "mine.png", size=(1400, 630), colour=(10, 200, 30))
     card, problems = plan(content, article(content, image="images/mine.png"))
     assert problems == []
-    picture = Image.open(io.BytesIO(card_bytes(card, None)))
+    picture = Image.open(io.BytesIO(card_bytes(card, None))).convert("RGB")
     assert picture.size == (1200, 630)
     assert picture.getpixel((600, 315)) == (10, 200, 30)
 
@@ -211,7 +211,7 @@ def test_a_raster_avatar_is_drawn_in_its_circle(content):
     write_image(content / "images" / "jo.png", size=(200, 200), colour=(0, 160, 0))
     card, problems = plan(content, article(content, avatar="images/jo.png"))
     assert problems == []
-    picture = Image.open(io.BytesIO(card_bytes(card, None)))
+    picture = Image.open(io.BytesIO(card_bytes(card, None))).convert("RGB")
     assert picture.getpixel((140, 535)) == (0, 160, 0)
 
 

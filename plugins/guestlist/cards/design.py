@@ -25,7 +25,6 @@ BORDER = "#d9d3c7"
 TEXT = "#1f2328"
 MUTED = "#5b5f66"
 DEFAULT_ACCENT = "#a63d1c"
-WHITE = "#ffffff"
 
 _HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
@@ -102,9 +101,10 @@ class Colours:
             DEFAULT_ACCENT
         )
         assert accent is not None
-        white, ink = parse_colour(WHITE), parse_colour(TEXT)
-        assert white is not None and ink is not None
-        on_accent = max((white, ink), key=lambda colour: contrast(colour, accent))
+        # The initials: the page's background or its text, whichever reads better
+        # on the accent (one of the card's colours, so its palette stays small).
+        paper, ink = _known(BACKGROUND), _known(TEXT)
+        on_accent = max((paper, ink), key=lambda colour: contrast(colour, accent))
         return cls(
             background=_known(BACKGROUND),
             surface=_known(SURFACE),
