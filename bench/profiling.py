@@ -43,10 +43,12 @@ AREAS = (
     # The plugin's reader (core/reader.py) and page writer (build/writer.py) stand in
     # for Pelican's: the reading and writing they do are counted under "Reading
     # content" and "Writing pages", the plugin's own work they call (checks of the
-    # file, page fingerprints) here.
+    # file, page fingerprints) here. Typography's rules (core/punctuation.py) are
+    # typography's, which configuration D runs without the plugin.
     Area(
         "guestlist plugins (all but typography, the reader and the page writer)",
-        r"/plugins/guestlist/(?!markdown/(typography|__init__)\.py|__init__\.py"
+        r"/plugins/guestlist/(?!markdown/(typography|__init__)\.py|core/punctuation\.py"
+        r"|__init__\.py"
         r"|build/writer\.py|core/reader\.py)",
     ),
     Area("Reading content (Pelican readers, Markdown)", r"/pelican/readers\.py:read_file$"),
