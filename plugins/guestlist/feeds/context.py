@@ -11,7 +11,7 @@ escaped and every link absolute, as the rest of the entry's text.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 from markupsafe import escape
@@ -19,7 +19,7 @@ from markupsafe import escape
 from .absolute_urls import make_absolute
 
 
-def series_line(position: Any, absolute: Any) -> str:
+def series_line(position: Any, absolute: Callable[[str], str]) -> str:
     """`<p>` "Guest #2 in Birthday Bloggers", the name linked to the series' page.
 
     `absolute` makes a site path absolute. A series of translations has no
