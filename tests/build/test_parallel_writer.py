@@ -13,7 +13,7 @@ from guest_sites import site_files, write
 from jinja2.exceptions import UndefinedError
 
 from conftest import DEMO_CONTENT, ROOT, differing_files, run_pelican
-from guestlist.build import workers
+from guestlist.core import workers
 
 ONE_PROCESS = {"GUEST_SERIES_PROCESSES": 1, "CACHE_CONTENT": False}  # Pelican's writer
 

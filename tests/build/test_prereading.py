@@ -4,7 +4,7 @@ import logging
 
 from conftest import HOST_NOTE, differing_files, post, run_pelican, write_files
 
-GUESTS = 24  # more than a pool needs (build/workers.py: MIN_ITEMS_FOR_POOL)
+GUESTS = 24  # more than a pool needs (core/workers.py: MIN_ITEMS_FOR_POOL)
 
 
 def site_files():

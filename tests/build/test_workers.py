@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from guestlist.build.workers import Captured, WorkerDied, capturing, map_forked
 from guestlist.core.problems import COLLECTOR_SETTING, ContentProblem, ProblemCollector
+from guestlist.core.workers import Captured, WorkerDied, capturing, map_forked
 
 
 def test_a_worker_logs_and_problems_come_back_in_order():

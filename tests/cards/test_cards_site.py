@@ -171,3 +171,38 @@ def test_no_redirect_replaces_a_card(build_site):
     (message,) = site.messages_about("content/posts/b.md")
     assert "the social card of content/posts/a.md" in message
     assert rgb(site.output / "images/cards/a.png").size == (1200, 630)
+
+
+def test_workers_draw_the_cards_of_a_larger_site_as_one_process_does(
+    build_site, tmp_path, monkeypatch
+):
+    # Enough posts for the pool (core/workers.py: MIN_ITEMS_FOR_POOL): the
+    # cards are drawn and written by the workers, with the same bytes.
+    from guestlist.core import workers
+
+    pools = []
+    real = workers.map_forked
+
+    def counting(work, count, processes):
+        pools.append((count, processes))
+        return real(work, count, processes)
+
+    monkeypatch.setattr("guestlist.cards.generator.map_forked", counting)
+    files = {
+        f"posts/p{number:02}.md": post(
+            f"Post number {number}", date=f"2026-03-{number:02} 09:00"
+        )
+        for number in range(1, workers.MIN_ITEMS_FOR_POOL + 5)
+    }
+    build_site(files, GUEST_SERIES_PROCESSES=1)
+    cards = sorted((tmp_path / "output").rglob("images/cards/*.png"))
+    one_process = {path.name: path.read_bytes() for path in cards}
+    assert len(one_process) == len(files)
+    shutil.rmtree(tmp_path / "output")
+    build_site(GUEST_SERIES_PROCESSES=2)
+    two_processes = {
+        path.name: path.read_bytes()
+        for path in (tmp_path / "output").rglob("images/cards/*.png")
+    }
+    assert two_processes == one_process
+    assert (len(files), 2) in pools

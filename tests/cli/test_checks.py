@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from conftest import DEMO_CONTENT, HOST_NOTE, ROOT, post, write_files
-from guestlist.build import workers
 from guestlist.cli.checks import check_site
+from guestlist.core import workers
 from guestlist.core.frontmatter import parse_header, prose_lines
 from guestlist.core.lint import date_problem
 

@@ -23,7 +23,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from ..core.reader import PREREAD_SETTING, GuestMarkdownReader, RawRead
 from ..core.reading import ContentRefused
-from .workers import Captured, capturing, map_forked, processes_for, workers_for
+from ..core.workers import Captured, capturing, map_forked, processes_for, workers_for
 
 logger = logging.getLogger(__name__)
 

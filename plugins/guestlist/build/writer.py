@@ -45,6 +45,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from ..core.lifecycle import at_the_end
+from ..core.workers import Captured, capturing, map_forked, processes_for
 from .fingerprints import FINGERPRINTS_SETTING, Fingerprints
 from .keys import PageKeys
 from .memo import MEMO_SETTING, Written, load_memo
@@ -54,7 +55,6 @@ from .template_reads import (
     recording_loads,
     track_loads,
 )
-from .workers import Captured, capturing, map_forked, processes_for
 
 logger = logging.getLogger(__name__)
 # Pelican's messages about each file, under its writer's name, as it logs them.

@@ -22,6 +22,7 @@ from pelican.writers import Writer
 
 from ..core.outputs import claim_outputs
 from ..core.problems import collector_for, display_path
+from ..core.workers import map_forked, processes_for
 from .planning import CardPlan, CardPlanner, card_bytes, published_posts
 from .store import CardStore, store_for
 
@@ -58,24 +59,39 @@ class CardsGenerator(Generator):
         """Draw the cards not in the store, and write each that output/ lacks."""
         drawn = sum(plan.drawn for plan in self.plans)
         started = time.process_time()
-        written = 0
-        for plan in self.plans:
-            data = card_bytes(plan, self.store)
-            target = Path(sanitised_join(self.output_path, plan.save_as))
-            if _holds(target, data):
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            written += 1
+        # Drawing is most of a cold build's card time (some 7 ms a card):
+        # the build's worker processes share it, each writing the cards it
+        # draws, so no card's bytes wait in memory for the others.
+        pending = [plan for plan in self.plans if plan.drawn]
+        stored = [plan for plan in self.plans if not plan.drawn]
+        written = sum(
+            map_forked(
+                lambda index: self._write(pending[index]),
+                len(pending),
+                processes_for(self.settings),
+            )
+        )
+        written += sum(self._write(plan) for plan in stored)
         if self.store is not None:
             self.store.keep_only(plan.key for plan in self.plans)
         logger.debug(
-            "Social cards: %d drawn, %d from the cache, %d written, in %.0f ms of CPU",
+            "Social cards: %d drawn, %d from the cache, %d written, in %.0f ms of CPU "
+            "in this process",
             drawn,
             len(self.plans) - drawn,
             written,
             (time.process_time() - started) * 1000,
         )
+
+    def _write(self, plan: CardPlan) -> bool:
+        """Write the plan's card unless its file holds those bytes; whether it wrote."""
+        data = card_bytes(plan, self.store)
+        target = Path(sanitised_join(self.output_path, plan.save_as))
+        if _holds(target, data):
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        return True
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 
 from pelican.log import FatalLogger, FilteredMessage
 
-from ..core.problems import COLLECTOR_SETTING, ContentProblem, ProblemCollector
+from .problems import COLLECTOR_SETTING, ContentProblem, ProblemCollector
 
 # Below this many items a pool costs more than it saves.
 MIN_ITEMS_FOR_POOL = 16
