@@ -144,7 +144,7 @@ def test_pelicans_own_settings_hold(corpus_site):
 def test_every_series_is_in_pelican_series_order(corpus_site):
     for slug, expected in SERIES.items():
         page = corpus_site.page(f"series/{slug}/")
-        links = [a["href"] for a in page.select("main h2 a[href]")]
+        links = [a["href"] for a in page.select("main .series-list h3 a[href]")]
         assert links == expected, slug
 
 

@@ -3,6 +3,7 @@ configuration builds them. No timings are checked here (`make bench` does that):
 these tests keep the harness from rotting as the plugin and theme change, and
 check its pure pieces (the memory sampler, the budgets) on made-up numbers."""
 
+import json
 import os
 import re
 import signal
@@ -226,8 +227,33 @@ TWO_PROCESSES = textwrap.dedent(
 )
 
 
+def measured_from_a_small_process(argv, log_path):
+    """run_build(argv) called from a fresh interpreter, not from pytest.
+
+    Linux gives a child's ru_maxrss at least the resident size of the process
+    that started it (the old memory's high-water mark survives exec), so a
+    measurement made from a test process grown large would report that size.
+    """
+    script = (
+        "import dataclasses, json, sys\n"
+        "from bench.measure import run_build\n"
+        "measured = run_build(json.loads(sys.argv[1]), sys.argv[2])\n"
+        "print(json.dumps(dataclasses.asdict(measured)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(argv), str(log_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Measurement(**json.loads(result.stdout))
+
+
 def test_peak_memory_is_the_whole_process_tree_counted_once(tmp_path):
-    measured = run_build([sys.executable, "-c", TWO_PROCESSES, "1.0"], tmp_path / "log")
+    measured = measured_from_a_small_process(
+        [sys.executable, "-c", TWO_PROCESSES, "1.0"], tmp_path / "log"
+    )
     assert (tmp_path / "log").read_text().count("filled") == 2
     # The child's and the grandchild's blocks are both counted: over 120 MiB
     # together, where the larger of the two processes alone stays near 70 MiB.
