@@ -18,6 +18,10 @@ from pelican.settings import read_settings
 
 from guestlist.core.settings import SettingsError
 
+# The fixtures of the browser tests (a served demo, Chromium), for every
+# module that asks for them.
+pytest_plugins = ["served_site"]
+
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' own frozen copy of the demo, not the shipped content/: a host
 # replaces content/ with their blog and the tests still pass. The demo in

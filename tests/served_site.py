@@ -58,6 +58,18 @@ PAGE_KINDS = {
 # An old address the demo keeps (Redirect_from in its guest #1's post): the
 # redirects feature writes a page there that forwards to the post.
 REDIRECT = "2013/03/birthday-blogger-1.html"
+# The page kinds a reader lands on, as the issue that asked for them names
+# them, by site address: what the screenshots and Lighthouse both cover.
+READER_PAGES = {
+    "home": PAGE_KINDS["home"],
+    "post": PAGE_KINDS["article"],
+    "series": PAGE_KINDS["series"],
+    "series-list": PAGE_KINDS["series-list"],
+    "author": PAGE_KINDS["author"],
+    "guests": PAGE_KINDS["authors"],
+    "tags": PAGE_KINDS["tags"],
+    "archives": PAGE_KINDS["archives"],
+}
 # The demo has nine posts: four a page gives the home page a page 2.
 DEMO_OVERRIDES = {"DEFAULT_PAGINATION": 4}
 
@@ -103,6 +115,13 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium a test module, for the modules that import this fixture."""
+    with chromium() as launched:
+        yield launched
 
 
 class Visit:

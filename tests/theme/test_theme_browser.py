@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from served_site import PAGE_KINDS, chromium, served_demo, visits
+from served_site import PAGE_KINDS, served_demo, visits
 
 # Needs Chromium, Java or Lighthouse: make test-all runs it, make test does not.
 pytestmark = pytest.mark.tools
@@ -22,12 +22,6 @@ except ImportError:  # pragma: no cover - requirements-test.txt installs it
 
 AUDITED = ["home", "article", "series", "author"]
 BUDGET = 30 * 1024  # bytes of HTML and CSS an article page may load, images aside
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

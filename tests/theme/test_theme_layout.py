@@ -18,7 +18,6 @@ from conftest import DEMO_CONTENT, ROOT
 from served_site import (
     PAGE_KINDS,
     REDIRECT,
-    chromium,
     forward_target,
     served_demo,
     visits,
@@ -40,12 +39,6 @@ GUEST_HANDLE = "@pfndf_example"
 GUEST_NUMBER = "Guest #2 in Birthday Bloggers"
 # The host is the site's author (pelicanconf.py's AUTHOR).
 HOST = read_settings(str(ROOT / "pelicanconf.py"))["AUTHOR"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

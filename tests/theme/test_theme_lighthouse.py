@@ -25,6 +25,7 @@ import pytest
 from served_site import (
     CHROMIUM,
     PAGE_KINDS,
+    READER_PAGES,
     ROOT,
     TEST_OUTPUT,
     require,
@@ -44,14 +45,7 @@ RUNS = 5
 PRESETS = {"mobile": [], "desktop": ["--preset=desktop"]}
 # Every kind of page a reader lands on, by site address.
 AUDITED = {
-    "home": PAGE_KINDS["home"],
-    "post": PAGE_KINDS["article"],
-    "series": PAGE_KINDS["series"],
-    "series-list": PAGE_KINDS["series-list"],
-    "author": PAGE_KINDS["author"],
-    "guests": PAGE_KINDS["authors"],
-    "tags": PAGE_KINDS["tags"],
-    "archives": PAGE_KINDS["archives"],
+    **READER_PAGES,
     # The page a static host serves for a missing address, asked for by its
     # own name: Lighthouse will not audit a document answered with 404.
     "404": PAGE_KINDS["not-found"],

@@ -19,10 +19,9 @@ import pytest
 
 from conftest import ROOT
 from served_site import (
-    PAGE_KINDS,
+    READER_PAGES,
     REDIRECT,
     SCREENSHOTS,
-    chromium,
     forward_target,
     served_demo,
     visits,
@@ -34,24 +33,11 @@ SCHEMES = ["light", "dark"]
 HEIGHT = 900  # the window's height: a shorter page is photographed this tall
 # The page kinds of the issue, by site address.
 SCREENS = {
-    "home": PAGE_KINDS["home"],
-    "post": PAGE_KINDS["article"],
-    "series": PAGE_KINDS["series"],
-    "series-list": PAGE_KINDS["series-list"],
-    "author": PAGE_KINDS["author"],
-    "guests": PAGE_KINDS["authors"],
-    "tags": PAGE_KINDS["tags"],
-    "archives": PAGE_KINDS["archives"],
+    **READER_PAGES,
     "redirect": REDIRECT,
     "404": "no/such/page/",  # a missing address, answered with the theme's 404.html
 }
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")
