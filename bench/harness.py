@@ -139,14 +139,14 @@ def run_size(posts, rounds, workdir, configs, pythons, rebuilt=(), progress=sys.
     # The post a guest fixes after review: one in the middle of the blog.
     edited = summary.post_paths[len(summary.post_paths) // 2]
 
-    def build(key, label, cache_mode=None):
+    def build(key, label, cache_mode=None, cache=None):
         log = site / f"{label}.log"
         argv = command(
             configs[key],
             pythons[key],
             content,
             site / f"output-{key}",
-            site / f"cache-{key}",
+            cache or site / f"cache-{key}",
             cache_mode=cache_mode,
         )
         measurement = run_build(argv, log)
@@ -161,7 +161,11 @@ def run_size(posts, rounds, workdir, configs, pythons, rebuilt=(), progress=sys.
         shift = round_number % len(keys)
         for key in keys[shift:] + keys[:shift]:
             shutil.rmtree(site / f"output-{key}", ignore_errors=True)
-            measurement = build(key, f"{key}-{round_number}")
+            # A cold build starts from an empty cache folder: what a build keeps
+            # there whatever its settings (the social cards) is made again.
+            cold_cache = site / f"cache-{key}-cold"
+            shutil.rmtree(cold_cache, ignore_errors=True)
+            measurement = build(key, f"{key}-{round_number}", cache=cold_cache)
             result.add(key, measurement)
             _say(progress, posts, round_number, rounds, key, measurement)
         for key in rebuilt:

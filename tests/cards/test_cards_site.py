@@ -199,6 +199,7 @@ def test_workers_draw_the_cards_of_a_larger_site_as_one_process_does(
     one_process = {path.name: path.read_bytes() for path in cards}
     assert len(one_process) == len(files)
     shutil.rmtree(tmp_path / "output")
+    shutil.rmtree(tmp_path / "cache")  # every card drawn again, by the workers
     build_site(GUEST_SERIES_PROCESSES=2)
     two_processes = {
         path.name: path.read_bytes()
@@ -206,3 +207,14 @@ def test_workers_draw_the_cards_of_a_larger_site_as_one_process_does(
     }
     assert two_processes == one_process
     assert (len(files), 2) in pools
+
+
+def test_a_publish_build_without_a_content_cache_draws_no_card_twice(build_site, caplog):
+    files = {"posts/a.md": post("A"), "posts/b.md": post("B", date="2026-03-03 09:00")}
+    publish = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
+    caplog.set_level(logging.DEBUG, logger="guestlist.cards")
+    build_site(files, **publish)
+    assert "Social cards: 2 drawn, 0 from the cache" in caplog.text
+    caplog.clear()
+    build_site(**publish)
+    assert "Social cards: 0 drawn, 2 from the cache" in caplog.text

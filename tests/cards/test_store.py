@@ -33,13 +33,17 @@ def test_only_this_builds_cards_are_kept(tmp_path):
     ]
 
 
-def test_the_store_follows_the_content_cache_settings(tmp_path):
-    assert store_for({"CACHE_CONTENT": False, "CACHE_PATH": str(tmp_path)}) is None
-    store = store_for({"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path)})
-    assert store.folder == tmp_path / "guestlist-cards" and not store.readable
-    assert store_for(
-        {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)}
-    ).readable
+def test_the_store_is_kept_and_read_whatever_the_content_cache_settings(tmp_path):
+    # A publish build keeps no content cache, and still finds its cards.
+    for content_cache in (False, True):
+        store = store_for(
+            {
+                "CACHE_CONTENT": content_cache,
+                "LOAD_CONTENT_CACHE": content_cache,
+                "CACHE_PATH": str(tmp_path),
+            }
+        )
+        assert store.folder == tmp_path / "guestlist-cards" and store.readable
 
 
 def test_a_card_gone_from_the_store_during_the_build_is_an_error(tmp_path):

@@ -32,8 +32,10 @@ REGULAR = FONTS / "DejaVuSans.ttf"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
 # Drawn this many times larger, then made smaller: smooth circle edges.
 SUPERSAMPLE = 4
-# zlib's level: 6 is zlib's default; 9 saves a few per cent for twice the time.
-PNG_COMPRESSION = 6
+# zlib's level: 3 draws a card in two thirds of the time 6 (zlib's default)
+# takes, for files a quarter larger (about 27 KB against 22 KB); 9 saves a few
+# per cent more for twice the time.
+PNG_COMPRESSION = 3
 # Steps of each blend in the palette: anti-aliased edges need no more to look smooth.
 BLEND_STEPS = 16
 # How far from every flat colour a blend must be to have an entry of its own.

@@ -1,8 +1,12 @@
 """Cards already drawn, kept by key in CACHE_PATH: an unchanged post's card is copied.
 
-The store follows Pelican's content cache: it is kept only with
-CACHE_CONTENT, and read only with LOAD_CONTENT_CACHE. At the end of a build
-the cards no post used are deleted, so the folder holds one build's cards.
+Unlike Pelican's content cache, the store is kept and read in every build,
+`make publish` included: a card's key is a digest of everything that decides
+its pixels (keys.py), so a stored card cannot be stale, and a host who
+publishes a blog of 1,000 posts should not wait for 1,000 cards each time
+(Hugo keeps its processed images between builds the same way). At the end of
+a build the cards no post used are deleted, so the folder holds one build's
+cards.
 """
 
 from __future__ import annotations
@@ -56,9 +60,6 @@ class CardStore:
         return self.folder / f"{key}.png"
 
 
-def store_for(settings: Mapping[str, Any]) -> CardStore | None:
-    """The build's store, or None when the build keeps no cache."""
-    if not settings.get("CACHE_CONTENT"):
-        return None
-    folder = Path(settings.get("CACHE_PATH") or "cache") / FOLDER
-    return CardStore(folder, readable=bool(settings.get("LOAD_CONTENT_CACHE")))
+def store_for(settings: Mapping[str, Any]) -> CardStore:
+    """The build's store, in its cache folder, whatever its content cache settings."""
+    return CardStore(Path(settings.get("CACHE_PATH") or "cache") / FOLDER)
