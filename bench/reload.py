@@ -19,6 +19,7 @@ killed, workers and all.
 """
 
 import contextlib
+import http.client
 import os
 import re
 import shutil
@@ -287,7 +288,13 @@ def _wait_for(process, url, wanted, timeout, log_path):
                     response.read().decode("utf-8", errors="replace")
                 ):
                     return
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        except (
+            urllib.error.URLError,
+            http.client.HTTPException,  # IncompleteRead: the file shrank as it was sent
+            ConnectionError,
+            TimeoutError,
+            OSError,
+        ):
             pass  # not served yet, or being rewritten
         time.sleep(POLL_EVERY)
     raise ReloadFailed(f"{url} was not served as expected in {timeout} s (see {log_path})")

@@ -63,6 +63,13 @@ class Catalogue:
         return [line for line in lines if any(path in line for path in case.paths)]
 
 
+# The one thing a build writes outside output/ with the content cache off:
+# social cards kept by their key in the build's cache folder (cards/store.py).
+CARD_STORE = re.compile(
+    r"site/cache(/guestlist-[0-9a-f]+)?(/guestlist-cards(/[0-9a-f]+\.png)?)?"
+)
+
+
 def listing(root: Path, skip: Path) -> dict[str, object]:
     """Every file (with its size and time) and folder under `root`, but `skip`."""
     found = {}
@@ -154,7 +161,9 @@ def build_catalogue(root: Path, elsewhere: Path, cases: list[Case], settings=Non
     built.check = [str(problem) for problem in result.problems]
     after = listing(root, skip=output)
     built.changed_outside = sorted(
-        name for name in before.keys() | after.keys() if before.get(name) != after.get(name)
+        name
+        for name in before.keys() | after.keys()
+        if before.get(name) != after.get(name) and not CARD_STORE.fullmatch(name)
     )
     return built
 

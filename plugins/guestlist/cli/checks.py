@@ -55,6 +55,10 @@ def check_site(
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
             "OUTPUT_PATH": scratch,
+            # What a build keeps in its cache folder whatever CACHE_CONTENT
+            # says (the social cards) goes to the scratch folder too: a check
+            # of a pull request leaves the site's folders as they were.
+            "CACHE_PATH": str(Path(scratch) / "cache"),
             "DELETE_OUTPUT_DIRECTORY": False,
             SETTINGS_FILE: shown_from_here(settings_path),
         }
