@@ -19,6 +19,7 @@ from typing import Any
 
 from PIL import Image
 
+from ..core.frontmatter import metadata_text
 from ..core.initials import initials
 from ..core.outputs import normal
 from ..core.problems import WARNING, ContentProblem, display_path, problem
@@ -154,7 +155,7 @@ class CardPlanner:
     # The guest's own image.
 
     def _own_image(self, article: Any) -> ImageFile | None:
-        raw = _text(getattr(article, "metadata", {}).get(IMAGE_FIELD))
+        raw = metadata_text(getattr(article, "metadata", {}).get(IMAGE_FIELD))
         if raw is None:
             return None
         try:
@@ -174,7 +175,7 @@ class CardPlanner:
             pixels = own.decoded()
         except ImageRefused as refused:
             self._refuse_own(
-                article, _text(article.metadata.get(IMAGE_FIELD)), str(refused)
+                article, metadata_text(article.metadata.get(IMAGE_FIELD)), str(refused)
             )
             return False
         self._keep(plan, lambda: own_card(pixels, self.colours))
@@ -321,13 +322,3 @@ def card_bytes(plan: CardPlan, store: CardStore | None) -> bytes:
             f"the social card {plan.key}.png left the cache during the build; build again"
         )
     return data
-
-
-def _text(value: Any) -> str | None:
-    """A metadata value as one stripped string, or None when empty."""
-    if value is None:
-        return None
-    if isinstance(value, list):
-        value = " ".join(str(item) for item in value)
-    value = str(value).strip()
-    return value or None

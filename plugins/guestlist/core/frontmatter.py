@@ -139,3 +139,16 @@ def prose_lines(lines: Iterable[str], first_line: int = 1) -> Iterator[tuple[int
             in_comment = False
         if number >= first_line and not (was_in_comment or in_comment):
             yield number, text
+
+
+def metadata_text(value: object) -> str | None:
+    """A metadata value as one stripped string, or None when empty.
+
+    Pelican gives a field read twice as a list; its words are joined.
+    """
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = " ".join(str(item) for item in value)
+    value = str(value).strip()
+    return value or None

@@ -14,7 +14,7 @@ from typing import Any
 
 from markdown import Markdown
 
-from ..core.frontmatter import markdown_files
+from ..core.frontmatter import markdown_files, metadata_text
 from ..core.handles import (
     Handle,
     HandleError,
@@ -145,7 +145,7 @@ class ProfileFields:
         self.problems = []
 
     def read(self, field: str, parse: Callable[..., Any], what: str, *args: Any) -> Any:
-        raw = _text(self.metadata.get(field))
+        raw = metadata_text(self.metadata.get(field))
         if raw is None:
             return None
         try:
@@ -156,7 +156,8 @@ class ProfileFields:
 
     def x_handle(self, domain: str) -> Handle | None:
         """Twitter, or X (its other name); both given and different is a problem."""
-        twitter, x = _text(self.metadata.get("twitter")), _text(self.metadata.get("x"))
+        twitter = metadata_text(self.metadata.get("twitter"))
+        x = metadata_text(self.metadata.get("x"))
         if twitter and x and twitter.lstrip("@") != x.lstrip("@"):
             self._report(
                 "x",
@@ -169,7 +170,7 @@ class ProfileFields:
 
     def avatar(self, static_paths: Sequence[str]) -> str | None:
         """A path under the content folder to a file that the build copies."""
-        raw = _text(self.metadata.get("avatar"))
+        raw = metadata_text(self.metadata.get("avatar"))
         if raw is None:
             return None
         relative = raw.removeprefix("./")
@@ -219,9 +220,9 @@ def read_descriptions(
             slug=path.stem,
             title=title,
             source_path=_relative(path, content_root),
-            singular=_text(metadata.get("singular")),
-            plural=_text(metadata.get("plural")),
-            host=_text(metadata.get("host")),
+            singular=metadata_text(metadata.get("singular")),
+            plural=metadata_text(metadata.get("plural")),
+            host=metadata_text(metadata.get("host")),
             description_html=description_html,
             host_notes=_host_notes(path, metadata, content_root, problems),
         )
@@ -230,7 +231,7 @@ def read_descriptions(
 
 def _host_notes(path, metadata, content_root, problems):
     """Whether a description's `Host_notes` leaves missing-note warnings on."""
-    value = _text(metadata.get("host_notes"))
+    value = metadata_text(metadata.get("host_notes"))
     if value is None:
         return True
     if not is_known_switch(value):
@@ -280,7 +281,7 @@ def _identity(
     the words for a second file of the same name.
     """
     field, missing, words = key
-    value = _text(metadata.get(field))
+    value = metadata_text(metadata.get(field))
     if not value:
         return None, problem(path, missing, severity=ERROR, content_root=content_root)
     if value in found:
@@ -317,16 +318,6 @@ def _unknown_fields(path, metadata, known, content_root):
             )
         )
     return problems
-
-
-def _text(value):
-    """A metadata value as one stripped string, or None when empty."""
-    if value is None:
-        return None
-    if isinstance(value, list):
-        value = " ".join(str(item) for item in value)
-    value = str(value).strip()
-    return value or None
 
 
 def _is_file(path):
