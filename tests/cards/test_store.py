@@ -16,9 +16,9 @@ def test_a_card_is_found_by_its_key(tmp_path):
     assert [path.name for path in (tmp_path / "cards").iterdir()] == ["k1.png"]
 
 
-def test_a_store_the_build_may_not_read_has_nothing_yet(tmp_path):
+def test_a_store_finds_only_the_cards_of_its_own_folder(tmp_path):
     CardStore(tmp_path / "cards").put("k1", b"png")
-    assert not CardStore(tmp_path / "cards", readable=False).has("k1")
+    assert not CardStore(tmp_path / "other").has("k1")
 
 
 def test_only_this_builds_cards_are_kept(tmp_path):
@@ -43,7 +43,9 @@ def test_the_store_is_kept_and_read_whatever_the_content_cache_settings(tmp_path
                 "CACHE_PATH": str(tmp_path),
             }
         )
-        assert store.folder == tmp_path / "guestlist-cards" and store.readable
+        assert store.folder == tmp_path / "guestlist-cards"
+        store.put(f"k-{content_cache}", b"png")
+        assert store.has(f"k-{content_cache}")
 
 
 def test_a_card_gone_from_the_store_during_the_build_is_an_error(tmp_path):

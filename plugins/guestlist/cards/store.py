@@ -22,9 +22,8 @@ FOLDER = "guestlist-cards"
 class CardStore:
     """A folder of `<key>.png` files."""
 
-    def __init__(self, folder: Path, readable: bool = True) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.readable = readable  # False: a build that may not trust the last one's
 
     def get(self, key: str) -> bytes | None:
         """The card stored for `key` (once has() or put() said so), or None."""
@@ -35,7 +34,7 @@ class CardStore:
 
     def has(self, key: str) -> bool:
         """Whether a card was drawn for `key` before (and may be used)."""
-        return self.readable and self._path(key).is_file()
+        return self._path(key).is_file()
 
     def put(self, key: str, data: bytes) -> None:
         """Keep `data` as the card of `key` (written whole, or not at all)."""
