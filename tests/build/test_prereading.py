@@ -1,6 +1,7 @@
 """Posts read by worker processes: the same site, problems and messages as one process."""
 
 import logging
+import os
 
 from conftest import HOST_NOTE, differing_files, post, run_pelican, write_files
 
@@ -82,3 +83,32 @@ def test_workers_read_only_what_the_content_cache_lacks(tmp_path, caplog):
         "Hello again from guest 5" in again.page("2026/03/guest-5-on-writing-slowly/").text
     )
     assert again.messages == first.messages
+
+
+def test_a_file_saved_again_after_the_workers_read_it_is_built_as_saved(
+    tmp_path, monkeypatch
+):
+    # The dev server builds while a writer saves: what the workers read of a
+    # file saved since is thrown away, or the content cache would keep the
+    # old text under the new file's stamp for every later build.
+    from guestlist.build import prereading
+
+    edited = tmp_path / "content" / "posts" / "guest-05.md"
+    real = prereading.map_forked
+
+    def reading_then_saving(work, count, processes):
+        results = real(work, count, processes)
+        text = edited.read_text().replace("Hello", "Saved during the build")
+        edited.write_text(text)
+        later = edited.stat().st_mtime_ns + 1_000_000_000
+        os.utime(edited, ns=(later, later))
+        return results
+
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    monkeypatch.setattr(prereading, "map_forked", reading_then_saving)
+    first = build(tmp_path, "out", 2, **cached)
+    page = "2026/03/guest-5-on-writing-slowly/"
+    assert "Saved during the build from guest 5" in first.page(page).text
+    monkeypatch.setattr(prereading, "map_forked", real)
+    again = build(tmp_path, "out", 2, **cached)
+    assert "Saved during the build from guest 5" in again.page(page).text

@@ -41,7 +41,8 @@ class Prereader:
         self.settings = settings
         self.processes = processes
         self._pending: dict[str, GuestMarkdownReader] = {}  # path -> the reader to use
-        self._done: dict[str, tuple[RawRead | ContentRefused, Captured]] = {}
+        # path -> what a worker made of it, and the file as it was when read
+        self._done: dict[str, tuple[RawRead | ContentRefused, Captured, FileState]] = {}
 
     def __reduce__(self) -> tuple:
         # Pelican's content cache pickles settings (inside Author objects):
@@ -58,7 +59,12 @@ class Prereader:
             self._read_pending()
         if path not in self._done:
             return None
-        outcome, captured = self._done.pop(path)
+        outcome, captured, seen = self._done.pop(path)
+        if file_state(path) != seen:
+            # Saved again since a worker read it (the dev server rebuilds
+            # while a writer saves): Pelican's content cache stamps the file
+            # as it is now, so it must get what the file says now.
+            return None
         captured.replay(self.settings)
         if isinstance(outcome, ContentRefused):
             raise outcome
@@ -71,7 +77,8 @@ class Prereader:
         processes = workers_for(len(paths), self.processes)
         logger.debug("Reading %d files in %d processes", len(paths), processes)
 
-        def read(index: int) -> tuple[RawRead | ContentRefused, Captured]:
+        def read(index: int) -> tuple[RawRead | ContentRefused, Captured, FileState]:
+            seen = file_state(paths[index])
             with capturing(self.settings) as captured:
                 outcome: RawRead | ContentRefused
                 try:
@@ -79,10 +86,22 @@ class Prereader:
                 except ContentRefused as refused:
                     # Its problems were collected, and come back with `captured`.
                     outcome = ContentRefused(refused.problem)
-            return outcome, captured
+            return outcome, captured, seen
 
         results = map_forked(read, len(paths), processes)
         self._done.update(zip(paths, results, strict=True))
+
+
+FileState = tuple[int, int, int] | None
+
+
+def file_state(path: str) -> FileState:
+    """What tells a file saved again from the one read: its inode, size and mtime."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns
 
 
 def _empty() -> None:
